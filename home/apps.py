@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class HomeConfig(AppConfig):
+    name = "home"
+
+    def ready(self):
+        from . import permissions, signals  # noqa: F401

@@ -1,0 +1,57 @@
+from django.core.cache import cache
+from django.utils.translation import get_language
+from wagtail import hooks
+from wagtail.models import Locale, Site
+
+
+def navigation(request):
+    """The header's sections: the home page's children shown in menus, in the active language,
+    and the user menu's links that apps register with the ``register_user_menu_item`` hook
+    (a function of the request returning ``{"label", "url"}`` or ``None``).
+
+    Cached per site and language; publishing a page clears it (home/wagtail_hooks.py)."""
+    if not getattr(request, "user", None) or not request.user.is_authenticated:
+        return {}
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    language = get_language() or "da"
+    key = nav_cache_key(site.pk, language)
+    nav = cache.get(key)
+    if nav is None:
+        nav = _build_navigation(site, language)
+        cache.set(key, nav, 60 * 60)
+    user_menu = [
+        item for item_for in hooks.get_hooks("register_user_menu_item") if (item := item_for(request))
+    ]
+    return {"nav_home": nav["home"], "nav_sections": nav["sections"], "user_menu": user_menu}
+
+
+NAV_VERSION_KEY = "nav:version"
+
+
+def nav_cache_key(site_id, language):
+    # A version number in the key lets a publish invalidate every site and language at once.
+    version = cache.get_or_set(NAV_VERSION_KEY, 1, None)
+    return f"nav:{version}:{site_id}:{language}"
+
+
+def invalidate_navigation(**kwargs):
+    try:
+        cache.incr(NAV_VERSION_KEY)
+    except ValueError:
+        cache.set(NAV_VERSION_KEY, 2, None)
+
+
+def _build_navigation(site, language):
+    root = site.root_page
+    try:
+        locale = Locale.objects.get(language_code=language)
+        home = root.get_translation(locale) if root.locale_id != locale.pk else root
+    except (Locale.DoesNotExist, root.DoesNotExist):
+        home = root
+    sections = [
+        {"title": page.title, "url": page.url, "path": page.url_path}
+        for page in home.get_children().live().in_menu().specific(defer=True)
+    ]
+    return {"home": {"title": home.title, "url": home.url}, "sections": sections}

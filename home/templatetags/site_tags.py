@@ -1,0 +1,39 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per interface language to the current page in that language.
+
+    For a Wagtail page it is the page's translation (or the home page in that language when the
+    page has none yet); for any other view, the same URL with the other language prefix."""
+    request = context["request"]
+    page = context.get("page")
+    current = get_language()
+    links = []
+    translations = {}
+    if page is not None and hasattr(page, "get_translations"):
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url = translations[code].url
+        else:
+            url = translate_url(request.get_full_path(), code)
+            if page is not None and url == request.get_full_path() and code != current:
+                url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return links
+
+
+@register.simple_tag
+def active_locale():
+    return Locale.get_active()
