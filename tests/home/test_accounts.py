@@ -63,7 +63,10 @@ def test_wagtail_admin_login_goes_through_allauth(client, learner):
     assert response.status_code == 302
     assert response["Location"].startswith(LOGIN_URL)
     # Posting to Wagtail's own form is impossible: the URL is the redirect, not a form.
-    assert client.post("/admin/login/", {"username": "kursist@politi.dk", "password": PASSWORD}).status_code == 302
+    assert (
+        client.post("/admin/login/", {"username": "kursist@politi.dk", "password": PASSWORD}).status_code
+        == 302
+    )
     assert client.get("/").status_code == 302
 
 

@@ -108,6 +108,10 @@ def test_single_sign_on_is_offered_when_configured():
         "print(app['provider_id'], app['settings']['server_url'])"
     )
     result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
     )
     assert "entra https://login.microsoftonline.com/organizations/v2.0" in result.stdout
