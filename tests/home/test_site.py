@@ -115,3 +115,21 @@ def test_single_sign_on_is_offered_when_configured():
         text=True,
     )
     assert "entra https://login.microsoftonline.com/organizations/v2.0" in result.stdout
+
+
+def test_home_page_lists_whats_new_newest_first(client_learner, home_page):
+    from wagtail.models import Page
+
+    section = home_page.add_child(instance=Page(title="Sektion", slug="sektion"))
+    older = section.add_child(instance=Page(title="Ældre nyhed", slug="aeldre"))
+    newer = section.add_child(instance=Page(title="Nyeste nyhed", slug="nyeste"))
+    hidden = section.add_child(instance=Page(title="Kladde", slug="kladde", live=False))
+    for page in (older, newer):
+        page.save_revision().publish()
+    assert hidden.live is False
+
+    html = client_learner.get("/").text
+    assert "Nyt på Co+creation" in html
+    assert html.index("Nyeste nyhed") < html.index("Ældre nyhed")
+    assert "Kladde" not in html
+    assert ">Sektion<" not in html.split("Nyt på Co+creation")[1]
