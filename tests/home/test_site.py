@@ -18,13 +18,13 @@ def test_healthz_answers_200_without_login(client):
 
 @pytest.mark.django_db(transaction=True)
 def test_healthz_answers_503_when_the_database_is_unreachable(client):
+    if connection.vendor == "sqlite":
+        # Django never closes an in-memory test database (closing would destroy it).
+        pytest.skip("needs a database server to take away; runs on PostgreSQL in CI")
     saved = dict(connection.settings_dict)
     connection.close()
-    if connection.vendor == "sqlite":
-        connection.settings_dict["NAME"] = "/nonexistent-dir/db.sqlite3"
-    else:
-        connection.settings_dict["PORT"] = "1"  # nothing listens there
-        connection.settings_dict["CONN_HEALTH_CHECKS"] = False
+    connection.settings_dict["PORT"] = "1"  # nothing listens there
+    connection.settings_dict["CONN_HEALTH_CHECKS"] = False
     try:
         response = client.get("/healthz")
     finally:
