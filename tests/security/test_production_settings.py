@@ -1,5 +1,5 @@
-"""Production settings: they refuse to start half-configured, pass Django's deployment checks,
-and every response carries the security headers and cookie flags."""
+"""Production settings pass Django's deployment checks, and every response carries the security
+headers and cookie flags. (That they refuse to start half-configured: tests/home/test_site.py.)"""
 
 import importlib
 import os
@@ -51,16 +51,6 @@ def test_production_passes_the_deployment_checks_without_warnings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
-
-
-@pytest.mark.parametrize(
-    "env, missing",
-    [({"ALLOWED_HOSTS": HOST}, "DJANGO_SECRET_KEY"), ({"DJANGO_SECRET_KEY": SECRET}, "ALLOWED_HOSTS")],
-)
-def test_production_refuses_to_start_half_configured(env, missing):
-    result = run_manage("check", **env)
-    assert result.returncode != 0
-    assert f"{missing} must be set in production" in result.stderr
 
 
 @pytest.fixture
