@@ -139,6 +139,7 @@ LOGOUT_REDIRECT_URL = "/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 
 ACCOUNT_ADAPTER = "home.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "home.forms.SignupForm"}
 SOCIALACCOUNT_ADAPTER = "home.adapters.SocialAccountAdapter"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
