@@ -107,8 +107,9 @@ def _pattern(terms):
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE), groups
 
 
-# The terms already marked on the page being rendered. Reset when a request starts, so each term
-# is marked once per page even when the page renders several bodies through the filter.
+# The terms already marked on the page being rendered. A request gets its own set when it starts,
+# so each term is marked once per page even when the page renders several bodies through the
+# filter; outside a request (emails, commands) each call starts afresh.
 _marked_on_page: ContextVar = ContextVar("glossary_marked_on_page", default=None)
 
 
@@ -116,12 +117,13 @@ def start_page(**kwargs):
     _marked_on_page.set(set())
 
 
+def end_page(**kwargs):
+    _marked_on_page.set(None)
+
+
 def marked_on_page():
     marked = _marked_on_page.get()
-    if marked is None:
-        marked = set()
-        _marked_on_page.set(marked)
-    return marked
+    return set() if marked is None else marked
 
 
 def mark_terms(html, marked=None, language_code=None):
@@ -178,7 +180,7 @@ def _definition_markup(term, words):
     return (
         f'<span class="glossary-term"><dfn class="term">{link}</dfn>'
         f'<span class="glossary-term__definition sr-only" role="tooltip" id="{definition_id}">'
-        f"({label}: {escape(term.term)} – {escape(term.short_definition)})</span></span>"
+        f" ({label}: {escape(term.term)} – {escape(term.short_definition)})</span></span>"
     )
 
 

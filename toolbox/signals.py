@@ -1,12 +1,13 @@
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .glossary import invalidate_glossary, start_page
+from .glossary import end_page, invalidate_glossary, start_page
 from .models import GlossaryPage, GlossaryTerm
 
 request_started.connect(start_page, dispatch_uid="toolbox_glossary_start_page")
+request_finished.connect(end_page, dispatch_uid="toolbox_glossary_end_page")
 
 post_save.connect(invalidate_glossary, sender=GlossaryTerm, dispatch_uid="toolbox_glossary_term_saved")
 post_delete.connect(invalidate_glossary, sender=GlossaryTerm, dispatch_uid="toolbox_glossary_term_deleted")
