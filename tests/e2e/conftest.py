@@ -259,3 +259,28 @@ class Mouse:
 
     def choose(self, radio):
         radio.check()
+
+
+@pytest.fixture(scope="session")
+def page_url(site_sql):
+    """URL of the first live Danish page of a type ("app_label.ModelName"), or None."""
+
+    def find(model_label):
+        app_label, model_name = model_label.lower().split(".")
+        rows = site_sql(
+            "SELECT p.url_path FROM wagtailcore_page p"
+            " JOIN django_content_type ct ON ct.id = p.content_type_id"
+            " JOIN wagtailcore_locale l ON l.id = p.locale_id"
+            " WHERE ct.app_label = %s AND ct.model = %s AND p.live AND l.language_code = 'da'"
+            " ORDER BY p.path LIMIT 1",
+            (app_label, model_name),
+        )
+        if not rows:
+            return None
+        (root,) = site_sql(
+            "SELECT p.url_path FROM wagtailcore_site s JOIN wagtailcore_page p ON p.id = s.root_page_id"
+            " WHERE s.is_default_site"
+        )[0]
+        return "/" + rows[0][0][len(root) :]
+
+    return find
