@@ -289,8 +289,9 @@ def build_volume(scale):
     from django.db import transaction
 
     call_command("migrate", "--noinput", verbosity=0)
-    call_command("load_catalogue", stdout=open(os.devnull, "w"))
+    # Demo users first: the catalogue's ERFA posts are written by them.
     call_command("load_demo_users", "--allow-production", stdout=open(os.devnull, "w"))
+    call_command("load_catalogue", stdout=open(os.devnull, "w"))
     skipped = {}
     steps = [
         ("users", add_users),
