@@ -9,9 +9,9 @@ Contract for a searchable model (see search/README.md):
 - Other models (snippets, experience posts) must define a classmethod ``searchable_for(user)``
   returning the objects that user may find (approved posts only, for example). A model without it
   is left out of search: it fails closed.
-- Optional ``search_meta()`` on the instance returns a short line of context for the hit (a
-  case's district, a lesson's course); ``search_select_related`` (a tuple of names) lets the
-  service load what ``search_meta()`` needs in one query per type.
+- Optional ``search_meta()`` on the instance (unless the type names a ``meta_ancestor``) returns a
+  short line of context for the hit (a case's district); ``search_select_related`` (a tuple of
+  names) lets the service load what ``search_meta()`` needs in one query per type.
 """
 
 from dataclasses import dataclass
@@ -31,6 +31,10 @@ class SearchType:
     # Field on the model pointing at its phase (FK/M2M to toolbox.PhasePage); pages below a
     # phase in the tree (its tools) belong to that phase without one.
     phase_field: str = ""
+    # A page type whose ancestor of this type names the hit's context (a lesson's course, a
+    # tool's phase). Loaded for all hits of a result page in one query instead of calling
+    # ``search_meta()`` once per hit.
+    meta_ancestor: str = ""
 
     @property
     def model(self):
@@ -47,9 +51,11 @@ class SearchType:
 
 SEARCH_TYPES = [
     SearchType("case", _("Case"), "cases.CasePage", district_field="district", phase_field="phases"),
-    SearchType("tool", _("Værktøj"), "toolbox.ToolPage"),
+    SearchType("tool", _("Værktøj"), "toolbox.ToolPage", meta_ancestor="toolbox.PhasePage"),
     SearchType("phase", _("Fase"), "toolbox.PhasePage"),
-    SearchType("lesson", _("Lektion"), "courses.LessonPage", phase_field="phase"),
+    SearchType(
+        "lesson", _("Lektion"), "courses.LessonPage", phase_field="phase", meta_ancestor="courses.CoursePage"
+    ),
     SearchType("term", _("Begreb"), "toolbox.GlossaryTerm"),
     SearchType("experience", _("Erfaring"), "erfa.ExperiencePost", district_field="district"),
 ]

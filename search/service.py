@@ -19,6 +19,7 @@ come from the matching rows in the database (or from Elasticsearch aggregations,
 import re
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Count, Q
@@ -349,15 +350,43 @@ class SiteSearch:
             for obj in queryset:
                 loaded[(search_type.key, obj.pk)] = obj
 
+        ancestor_titles = self._ancestor_titles(by_type, loaded)
         hits = []
         for score, search_types, match in page_items:
             search_type = self._type_of(match, search_types)
             obj = loaded.get((search_type.key, match.pk))
             if obj is None:
                 continue
-            hits.append(self._hit(obj, search_type, score))
+            hits.append(
+                self._hit(obj, search_type, score, meta=ancestor_titles.get((search_type.key, obj.pk)))
+            )
         self._add_snippets(hits, query)
         return hits
+
+    def _ancestor_titles(self, by_type, loaded):
+        """Titles of each hit's ``meta_ancestor`` page (one query per ancestor type)."""
+        titles = {}
+        for search_type in by_type:
+            if not (search_type.is_page and search_type.meta_ancestor):
+                continue
+            try:
+                ancestor_model = apps.get_model(search_type.meta_ancestor)
+            except LookupError:
+                continue
+            pages = [
+                loaded[(search_type.key, pk)]
+                for pk in by_type[search_type]
+                if (search_type.key, pk) in loaded
+            ]
+            prefixes = {page.path[: depth * Page.steplen] for page in pages for depth in range(1, page.depth)}
+            ancestors = ancestor_model.objects.filter(path__in=prefixes).values_list("path", "title")
+            by_path = dict(ancestors)
+            for page in pages:
+                for depth in range(page.depth - 1, 0, -1):
+                    if title := by_path.get(page.path[: depth * Page.steplen]):
+                        titles[(search_type.key, page.pk)] = title
+                        break
+        return titles
 
     def _type_of(self, obj, search_types):
         if len(search_types) == 1:
@@ -368,9 +397,10 @@ class SiteSearch:
                 return search_type
         return search_types[0]
 
-    def _hit(self, obj, search_type, score=0.0):
+    def _hit(self, obj, search_type, score=0.0, meta=None):
         locale = getattr(obj, "locale", None)
-        meta = obj.search_meta() if hasattr(obj, "search_meta") else ""
+        if meta is None and not search_type.meta_ancestor and hasattr(obj, "search_meta"):
+            meta = obj.search_meta()
         if search_type.is_page:
             url = obj.get_url(request=self.request)
         else:

@@ -17,6 +17,8 @@ def make_pages(home_page, count):
 
 
 def queries_for_search(client):
+    # The first request after a publish rebuilds the cached menu; measure the one after it.
+    client.get(reverse("search"), {"q": "tryghed"})
     with CaptureQueriesContext(connection) as queries:
         response = client.get(reverse("search"), {"q": "tryghed"})
     assert response.status_code == 200
@@ -25,7 +27,6 @@ def queries_for_search(client):
 
 def test_search_page_query_count_is_the_same_for_5_and_500_matches(client_learner, page_type, home_page):
     make_pages(home_page, 5)
-    queries_for_search(client_learner)  # warm the per-process caches (content types, site, menus)
     few, count = queries_for_search(client_learner)
     assert count == 5
 
