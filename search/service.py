@@ -291,19 +291,54 @@ class SiteSearch:
         return outcome
 
     def _run(self, outcome, request, locale):
+        if self.uses_elasticsearch:
+            return self._run_elasticsearch(outcome, request, locale)
         sources = self._sources(request, locale)
         ranked, counts = [], 0
         limit = outcome.request.page * PER_PAGE
         for search_types, results in sources:
             counts += results.count()
             for obj in results[:limit]:
-                ranked.append((self._score(obj), search_types, obj))
+                ranked.append((self._score(obj), self._type_of(obj, search_types), obj.pk, None))
         outcome.count = counts
         ranked.sort(key=lambda item: item[0], reverse=True)
         start = (outcome.page - 1) * PER_PAGE
-        page_items = ranked[start : start + PER_PAGE]
-        outcome.hits = self._hits(page_items, request.query)
+        outcome.hits = self._hits(ranked[start : start + PER_PAGE], request.query)
         outcome.facets = self._facets(request, locale)
+
+    @property
+    def uses_elasticsearch(self):
+        from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchBackend
+
+        return isinstance(self.backend, ElasticsearchBaseSearchBackend)
+
+    def _run_elasticsearch(self, outcome, request, locale):
+        """One Elasticsearch request: hits, highlights and facet counts (search/elasticsearch.py)."""
+        from . import elasticsearch
+
+        sources = []
+        if self.page_types():
+            sources.append((self.visible_pages(locale=locale), self.page_types()))
+        for search_type in self.object_types():
+            sources.append((self.visible_objects(search_type, locale), [search_type]))
+        if not sources:
+            return
+        start = (outcome.page - 1) * PER_PAGE
+        search = elasticsearch.build_search(
+            self.backend,
+            sources,
+            request.query,
+            self.operator,
+            request=request,
+            phases=self.phases(),
+            start=start,
+            stop=start + PER_PAGE,
+        )
+        response = search.execute()
+        entries, counts = elasticsearch.read_response(response, self.types)
+        outcome.count = response.hits.total.value
+        outcome.hits = self._hits(entries, request.query)
+        outcome.facets = self._facet_options(request, counts["type"], counts["phase"], counts["district"])
 
     def _search(self, queryset, query):
         return self.backend.search(query, queryset, operator=self.operator).annotate_score("_score")
@@ -332,35 +367,41 @@ class SiteSearch:
 
     # --- turning matches into hits ------------------------------------------------------------
 
-    def _hits(self, page_items, query):
-        """Load the specific objects of one result page (one query per type) with their meta."""
+    def _hits(self, entries, query):
+        """Load the objects of one result page (one query per type) with their meta.
+
+        ``entries`` are ``(score, search type, pk, snippet or None)``. Objects are loaded through
+        the same visibility filters as the search, so a stale index entry can never show a page
+        that has since been unpublished or restricted."""
         by_type = {}
-        for _score, search_types, obj in page_items:
-            search_type = self._type_of(obj, search_types)
-            by_type.setdefault(search_type, []).append(obj.pk)
+        for _score, search_type, pk, _snippet in entries:
+            by_type.setdefault(search_type, []).append(pk)
         loaded = {}
         for search_type, pks in by_type.items():
-            model = search_type.model
-            related = getattr(model, "search_select_related", ())
-            queryset = model.objects.filter(pk__in=pks)
+            related = getattr(search_type.model, "search_select_related", ())
             if search_type.is_page:
+                queryset = self.visible_pages(search_type.model, [search_type], locale=False)
                 queryset = queryset.select_related("locale", *related)
-            elif related:
-                queryset = queryset.select_related(*related)
-            for obj in queryset:
+            else:
+                queryset = self.visible_objects(search_type, locale=False)
+                if related:
+                    queryset = queryset.select_related(*related)
+            for obj in queryset.filter(pk__in=pks):
                 loaded[(search_type.key, obj.pk)] = obj
 
         ancestor_titles = self._ancestor_titles(by_type, loaded)
-        hits = []
-        for score, search_types, match in page_items:
-            search_type = self._type_of(match, search_types)
-            obj = loaded.get((search_type.key, match.pk))
+        hits, needs_snippet = [], []
+        for score, search_type, pk, snippet in entries:
+            obj = loaded.get((search_type.key, pk))
             if obj is None:
                 continue
-            hits.append(
-                self._hit(obj, search_type, score, meta=ancestor_titles.get((search_type.key, obj.pk)))
-            )
-        self._add_snippets(hits, query)
+            hit = self._hit(obj, search_type, score, meta=ancestor_titles.get((search_type.key, obj.pk)))
+            if snippet is None:
+                needs_snippet.append(hit)
+            else:
+                hit.snippet = mark_headline(snippet)
+            hits.append(hit)
+        self._add_snippets(needs_snippet, query)
         return hits
 
     def _ancestor_titles(self, by_type, loaded):
@@ -502,6 +543,9 @@ class SiteSearch:
                 for row in matching.values(search_type.phase_field).annotate(n=Count("pk")):
                     key = row[search_type.phase_field]
                     phase_counts[key] = phase_counts.get(key, 0) + row["n"]
+        return self._facet_options(request, type_counts, phase_counts, district_counts)
+
+    def _facet_options(self, request, type_counts, phase_counts, district_counts):
         return {
             "type": [
                 FacetOption(t.key, str(t.label), type_counts.get(t.key, 0), t.key in request.types)

@@ -4,6 +4,8 @@
 (() => {
   const MIN_CHARS = 2;
   const DELAY_MS = 200;
+  const ENGLISH = document.documentElement.lang.startsWith("en");
+  const countText = (n) => (ENGLISH ? `${n} suggestion${n === 1 ? "" : "s"}` : `${n} forslag`);
   let counter = 0;
 
   function setup(input) {
@@ -13,7 +15,7 @@
     list.id = listId;
     list.className = "search-suggestions";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", input.form?.querySelector("label")?.textContent?.trim() || "Forslag");
+    list.setAttribute("aria-label", input.labels?.[0]?.textContent?.trim() || (ENGLISH ? "Suggestions" : "Forslag"));
     list.hidden = true;
     const status = document.createElement("p");
     status.className = "sr-only";
@@ -73,7 +75,7 @@
         list.append(item);
       });
       const count = results.length;
-      status.textContent = count === 1 ? "1 forslag" : `${count} forslag`;
+      status.textContent = countText(count);
       if (count) {
         list.hidden = false;
         input.setAttribute("aria-expanded", "true");
