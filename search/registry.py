@@ -1,19 +1,21 @@
 """The kinds of content the site search covers.
 
 Each content app declares its ``search_fields`` on its own models; this list only says which models
-are searched and how a hit is labelled. Models are looked up lazily with ``apps.get_model`` so a
-content app that is missing (or not yet migrated) simply drops out of search.
+are searched, how a hit is labelled, and — for models that are not pages — which objects a user
+may find. Models are looked up lazily with ``apps.get_model`` so a content app that is missing (or
+not yet migrated) simply drops out of search.
 
-Contract for a searchable model (see search/README.md):
-- Pages: ``live``, the page's view restrictions and the locale are handled here.
-- Other models (snippets, experience posts) must define a classmethod ``searchable_for(user)``
-  returning the objects that user may find (approved posts only, for example). A model without it
-  is left out of search: it fails closed.
-- Optional ``search_meta()`` on the instance (unless the type names a ``meta_ancestor``) returns a
-  short line of context for the hit (a case's district); ``search_select_related`` (a tuple of
-  names) lets the service load what ``search_meta()`` needs in one query per type.
+- Pages: ``live``, the page's view restrictions and the locale are handled by the service.
+- Other models: ``queryset(model, user)`` returns the objects that user may find (approved
+  experience posts only); without it the model's classmethod ``searchable_for(user)`` is used, and
+  a model with neither is left out of search: it fails closed. ``url(obj, site_search)`` gives the
+  address of an object without ``get_absolute_url()``.
+- The hit's context line comes from ``search_meta()`` on the object (a string, or a dict of
+  which the case, phase, tool, course and district are shown) or, with ``meta_ancestor``, from the
+  title of that ancestor page (a lesson's course), loaded for all hits in one query.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.apps import apps
@@ -35,6 +37,8 @@ class SearchType:
     # tool's phase). Loaded for all hits of a result page in one query instead of calling
     # ``search_meta()`` once per hit.
     meta_ancestor: str = ""
+    queryset: Callable | None = None
+    url: Callable | None = None
 
     @property
     def model(self):
@@ -49,15 +53,41 @@ class SearchType:
         return model is not None and issubclass(model, Page)
 
 
+def approved_experiences(model, user):
+    # Search shows approved posts only, even to their authors and to moderators: a draft or a
+    # rejected post is never a search result for anyone.
+    return model.objects.approved().for_listing()
+
+
+def every_object(model, user):
+    return model.objects.all()
+
+
+def glossary_term_url(term, site_search):
+    """The term's entry on the glossary page of its language (one lookup per language)."""
+    cache = site_search.memo.setdefault("glossary_urls", {})
+    if term.locale_id not in cache:
+        try:
+            glossary_page = apps.get_model("toolbox.GlossaryPage")
+        except LookupError:
+            return ""
+        page = glossary_page.objects.live().filter(locale_id=term.locale_id).first()
+        cache[term.locale_id] = page.get_url(request=site_search.request) if page else ""
+    base = cache[term.locale_id]
+    return f"{base}#{term.anchor}" if base else ""
+
+
 SEARCH_TYPES = [
     SearchType("case", _("Case"), "cases.CasePage", district_field="district", phase_field="phases"),
-    SearchType("tool", _("Værktøj"), "toolbox.ToolPage", meta_ancestor="toolbox.PhasePage"),
+    SearchType("tool", _("Værktøj"), "toolbox.ToolPage"),
     SearchType("phase", _("Fase"), "toolbox.PhasePage"),
     SearchType(
         "lesson", _("Lektion"), "courses.LessonPage", phase_field="phase", meta_ancestor="courses.CoursePage"
     ),
-    SearchType("term", _("Begreb"), "toolbox.GlossaryTerm"),
-    SearchType("experience", _("Erfaring"), "erfa.ExperiencePost", district_field="district"),
+    SearchType("term", _("Begreb"), "toolbox.GlossaryTerm", queryset=every_object, url=glossary_term_url),
+    SearchType(
+        "experience", _("Erfaring"), "erfa.ExperiencePost", phase_field="phase", queryset=approved_experiences
+    ),
 ]
 
 
@@ -68,7 +98,7 @@ def available_types():
         model = search_type.model
         if model is None:
             continue
-        if not search_type.is_page and not hasattr(model, "searchable_for"):
+        if not search_type.is_page and search_type.queryset is None and not hasattr(model, "searchable_for"):
             continue
         available.append(search_type)
     return available

@@ -135,6 +135,18 @@ class SearchOutcome:
         return self.page < self.num_pages
 
 
+# Of a dict returned by ``search_meta()``, the context shown beside a hit, in this order.
+META_KEYS = ("course", "case", "district", "phase", "tool", "erfa_day")
+
+
+def meta_text(meta):
+    if not meta:
+        return ""
+    if isinstance(meta, dict):
+        return " · ".join(str(meta[key]) for key in META_KEYS if meta.get(key))
+    return str(meta)
+
+
 def hidden_pages_q(user):
     """A Q matching every page the user may not view (its own or an ancestor's view restriction)."""
     hidden = Q()
@@ -169,6 +181,7 @@ class SiteSearch:
     def __init__(self, user, locale=None, request=None):
         self.user = user
         self.request = request
+        self.memo = {}  # per-search lookups shared by the registry's helpers
         self.locale = locale or Locale.get_active()
         self.backend = get_search_backend()
         self.types = available_types()
@@ -199,7 +212,10 @@ class SiteSearch:
 
     def visible_objects(self, search_type, locale=True):
         model = search_type.model
-        queryset = model.searchable_for(self.user)
+        if search_type.queryset is not None:
+            queryset = search_type.queryset(model, self.user)
+        else:
+            queryset = model.searchable_for(self.user)
         if locale and has_field(model, "locale"):
             queryset = queryset.filter(locale=self.locale)
         return queryset
@@ -293,18 +309,24 @@ class SiteSearch:
     def _run(self, outcome, request, locale):
         if self.uses_elasticsearch:
             return self._run_elasticsearch(outcome, request, locale)
-        sources = self._sources(request, locale)
+        outcome.facets = self._facets(request, locale)
+        # Without filters a source's total is its types' facet counts; no need to count again.
+        type_counts = {option.value: option.count for option in outcome.facets["type"]}
         ranked, counts = [], 0
         limit = outcome.request.page * PER_PAGE
-        for search_types, results in sources:
-            counts += results.count()
-            for obj in results[:limit]:
-                ranked.append((self._score(obj), self._type_of(obj, search_types), obj.pk, None))
+        for search_types, results in self._sources(request, locale):
+            if request.has_filters:
+                count = results.count()
+            else:
+                count = sum(type_counts.get(search_type.key, 0) for search_type in search_types)
+            counts += count
+            if count:
+                for obj in results[:limit]:
+                    ranked.append((self._score(obj), self._type_of(obj, search_types), obj.pk, None))
         outcome.count = counts
         ranked.sort(key=lambda item: item[0], reverse=True)
         start = (outcome.page - 1) * PER_PAGE
         outcome.hits = self._hits(ranked[start : start + PER_PAGE], request.query)
-        outcome.facets = self._facets(request, locale)
 
     @property
     def uses_elasticsearch(self):
@@ -340,8 +362,11 @@ class SiteSearch:
         outcome.hits = self._hits(entries, request.query)
         outcome.facets = self._facet_options(request, counts["type"], counts["phase"], counts["district"])
 
-    def _search(self, queryset, query):
-        return self.backend.search(query, queryset, operator=self.operator).annotate_score("_score")
+    def _ranked(self, queryset, query):
+        """The database backend's matches for ``query`` as a queryset ordered by relevance, each
+        row annotated with ``_score``."""
+        results = self.backend.search(query, queryset, operator=self.operator).annotate_score("_score")
+        return results.get_queryset()
 
     def _score(self, obj):
         score = getattr(obj, "_score", 0.0) or 0.0
@@ -349,20 +374,26 @@ class SiteSearch:
         return -score if _is_sqlite() else score
 
     def _sources(self, request, locale):
-        """(types, search results) for pages and for each non-page type the request covers."""
+        """(types, ranked matches) for pages and for each non-page type the request covers.
+
+        The user's filters are applied to the backend's ranked queryset afterwards, in SQL, so
+        they need no ``FilterField`` on the content models."""
         selected = self._selected_types(request)
         sources = []
         page_types = [t for t in selected if t.is_page]
         if page_types:
-            pages = self._filter_pages(self.visible_pages(locale=locale), page_types, request)
+            pages = self._filter_pages(
+                self._ranked(self.visible_pages(locale=locale), request.query), page_types, request
+            )
             if pages is not None:
-                sources.append((page_types, self._search(pages, request.query)))
+                sources.append((page_types, pages))
         for search_type in selected:
             if search_type.is_page:
                 continue
-            objects = self._filter_objects(self.visible_objects(search_type, locale), search_type, request)
+            ranked = self._ranked(self.visible_objects(search_type, locale), request.query)
+            objects = self._filter_objects(ranked, search_type, request)
             if objects is not None:
-                sources.append(([search_type], self._search(objects, request.query)))
+                sources.append(([search_type], objects))
         return sources
 
     # --- turning matches into hits ------------------------------------------------------------
@@ -384,6 +415,8 @@ class SiteSearch:
                 queryset = queryset.select_related("locale", *related)
             else:
                 queryset = self.visible_objects(search_type, locale=False)
+                if has_field(search_type.model, "locale"):
+                    related = ("locale", *related)
                 if related:
                     queryset = queryset.select_related(*related)
             for obj in queryset.filter(pk__in=pks):
@@ -442,20 +475,25 @@ class SiteSearch:
         locale = getattr(obj, "locale", None)
         if meta is None and not search_type.meta_ancestor and hasattr(obj, "search_meta"):
             meta = obj.search_meta()
-        if search_type.is_page:
-            url = obj.get_url(request=self.request)
-        else:
-            url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
         return Hit(
             title=getattr(obj, "title", None) or str(obj),
-            url=url or "",
+            url=self._url(obj, search_type),
             type_key=search_type.key,
             type_label=str(search_type.label),
-            locale=locale.language_code if locale else "",
-            meta=meta or "",
+            locale=locale.language_code if locale else getattr(obj, "language", ""),
+            meta=meta_text(meta),
             obj=obj,
             score=score,
         )
+
+    def _url(self, obj, search_type):
+        if search_type.url is not None:
+            url = search_type.url(obj, self)
+        elif search_type.is_page:
+            url = obj.get_url(request=self.request)
+        else:
+            url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
+        return url or ""
 
     def _add_snippets(self, hits, query):
         """Highlighted snippets from the index's plain text of each hit (one query for all)."""
@@ -534,15 +572,25 @@ class SiteSearch:
                         district_counts[key] = district_counts.get(key, 0) + row["n"]
         for search_type in self.object_types():
             matching = self._matching(self.visible_objects(search_type, locale), query)
-            type_counts[search_type.key] = matching.count()
-            if has_field(search_type.model, search_type.district_field):
-                for row in matching.values(search_type.district_field).annotate(n=Count("pk")):
-                    key = row[search_type.district_field]
-                    district_counts[key] = district_counts.get(key, 0) + row["n"]
-            if has_field(search_type.model, search_type.phase_field):
-                for row in matching.values(search_type.phase_field).annotate(n=Count("pk")):
-                    key = row[search_type.phase_field]
-                    phase_counts[key] = phase_counts.get(key, 0) + row["n"]
+            # One grouped query gives the type's total and its district and phase counts.
+            group_by = [
+                name
+                for name in (search_type.district_field, search_type.phase_field)
+                if has_field(search_type.model, name)
+            ]
+            if not group_by:
+                type_counts[search_type.key] = matching.count()
+                continue
+            total = 0
+            for row in matching.values(*group_by).annotate(n=Count("pk")):
+                total += row["n"]
+                for name, counts in (
+                    (search_type.district_field, district_counts),
+                    (search_type.phase_field, phase_counts),
+                ):
+                    if name in group_by and row[name] is not None:
+                        counts[row[name]] = counts.get(row[name], 0) + row["n"]
+            type_counts[search_type.key] = total
         return self._facet_options(request, type_counts, phase_counts, district_counts)
 
     def _facet_options(self, request, type_counts, phase_counts, district_counts):
@@ -651,7 +699,7 @@ class SiteSearch:
             search_type = self._type_for_object(obj)
             if search_type is None:
                 continue
-            url = obj.url if isinstance(obj, Page) else getattr(obj, "get_absolute_url", lambda: "")()
+            url = self._url(obj, search_type)
             entries.append(
                 {"title": getattr(obj, "title", None) or str(obj), "url": url, "type": str(search_type.label)}
             )

@@ -24,6 +24,7 @@ def _query_string(params, **changes):
 def help_links(request):
     """Where to go when nothing matched: the glossary and the toolbox, when they exist."""
     links = []
+    locale = Locale.get_active()
     for label, model_label in (
         (_("Slå op i begrebslisten"), "toolbox.GlossaryPage"),
         (_("Gå til værktøjskassen"), "toolbox.ToolboxPage"),
@@ -32,7 +33,7 @@ def help_links(request):
             model = apps.get_model(model_label)
         except LookupError:
             continue
-        page = model.objects.live().filter(locale=Locale.get_active()).first()
+        page = model.objects.live().filter(locale=locale).first()
         if page is not None:
             links.append({"label": label, "url": page.get_url(request=request)})
     return links
@@ -60,7 +61,7 @@ def search(request):
             "facets": facets,
             "clear_filters_url": "?" + _query_string(params, type=None, phase=None, district=None),
             "first_position": (outcome.page - 1) * PER_PAGE + 1,
-            "help_links": help_links(request),
+            "help_links": help_links(request) if search_request.query and not outcome.count else [],
             "previous_url": link(page=str(outcome.page - 1)) if outcome.has_previous else "",
             "next_url": link(page=str(outcome.page + 1)) if outcome.has_next else "",
         },
