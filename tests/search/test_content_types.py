@@ -6,7 +6,6 @@ from django.urls import reverse
 from erfa.models import ExperiencePost
 from tests.erfa.conftest import make_post
 from tests.toolbox.conftest import add_tool, make_term
-from tests.toolbox.conftest import glossary_page, phases, toolbox  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.django_db
 
