@@ -56,3 +56,10 @@ def learning_panel(request, home_page):
 @hooks.register("register_user_menu_item")
 def my_learning_menu_item(request):
     return {"label": _("Min læring"), "url": reverse("courses:my_learning")}
+
+
+@hooks.register("register_catalogue_loader")
+def courses_loader():
+    from .catalogue import load_courses
+
+    return {"order": 30, "name": "courses", "load": load_courses}
