@@ -74,7 +74,7 @@ def test_super_user_course_is_locked_until_the_user_course_is_complete(
     lesson = lessons_of(superuser_course)[0]
     html = client_learner.get(superuser_course.url).content.decode()
     assert "Kurset er låst" in html
-    assert "gennemføre kurset »Co-creation for brugere«" in html
+    assert "Du låser det op ved at gennemføre »Co-creation for brugere«" in html
     assert f'href="{user_course.url}"' in html
     locked_lesson = client_learner.get(lesson.url).content.decode()
     assert "Indhold i lektion 1." not in locked_lesson
