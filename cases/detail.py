@@ -43,7 +43,8 @@ def case_details(request, page):
         "results": page.results.all(),
         "goals": page.goals.all(),
         "ripple_effects": page.ripple_effects.all(),
-        "quotes": Quote.objects.filter(case=page),
+        # Matched through the translation key: a translated quote may still point at the source case.
+        "quotes": Quote.objects.filter(case__translation_key=page.translation_key, locale_id=page.locale_id),
         "inspired": page.inspired_links.select_related("inspired_case"),
         "inspired_by": CaseInspiration.objects.filter(inspired_case=page, case__live=True).select_related(
             "case"
