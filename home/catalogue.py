@@ -83,14 +83,16 @@ def translate(instance, english=None):
     ``english`` maps Danish source strings to their English text (from the content files; white
     space is not significant); strings without an entry stay in Danish until a translator
     translates them."""
-    from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
-    from wagtail_localize.operations import TranslationCreator
+    from wagtail.models import DraftStateMixin
+    from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
     english_locale = Locale.objects.get(language_code="en")
     if instance.locale_id == english_locale.pk:
         return None
-    TranslationCreator(None, [english_locale]).create_translations(instance, include_related_objects=False)
     source, _ = TranslationSource.update_or_create_from_instance(instance)
+    translation, _ = Translation.objects.update_or_create(
+        source=source, target_locale=english_locale, defaults={"enabled": True}
+    )
     if english:
         english = {_normalise(danish): text for danish, text in english.items()}
         segments = StringSegment.objects.filter(source=source).select_related("string", "context")
@@ -103,9 +105,16 @@ def translate(instance, english=None):
                     context=segment.context,
                     defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
                 )
-    translation = source.translations.get(target_locale=english_locale)
-    translation.save_target(user=None, publish=getattr(instance, "live", True))
-    return instance.get_translation_or_none(english_locale)
+    # wagtail-localize publishes a page translation on commit, from the page object as it is at
+    # save time; children added under it before the commit (the loader runs in one transaction)
+    # would then be lost from its child count and 404. So save a draft and publish it right away.
+    is_draftable = isinstance(instance, DraftStateMixin)
+    translation.save_target(user=None, publish=not is_draftable)
+    target = instance.get_translation_or_none(english_locale)
+    if is_draftable and target is not None and getattr(instance, "live", True):
+        target.get_latest_revision().publish(user=None, log_action=False)
+        target.refresh_from_db()
+    return target
 
 
 def _normalise(text):

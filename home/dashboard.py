@@ -14,3 +14,21 @@ def dashboard_panels(request, home_page):
         if panel:
             panels.append(panel)
     return sorted(panels, key=lambda panel: panel.get("order", 100))
+
+
+WHATS_NEW_COUNT = 6
+
+
+def recently_published(home_page):
+    """The newest content pages below this home page (its own language), newest first.
+
+    Section index pages (the home page's children) are left out: they change when their children
+    do, which says nothing new."""
+    return list(
+        home_page.get_descendants()
+        .live()
+        .public()
+        .filter(depth__gt=home_page.depth + 1, first_published_at__isnull=False)
+        .order_by("-first_published_at")
+        .specific(defer=True)[:WHATS_NEW_COUNT]
+    )

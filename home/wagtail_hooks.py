@@ -49,3 +49,13 @@ def load_home(ctx):
 @hooks.register("register_catalogue_loader")
 def home_loader():
     return {"order": 0, "name": "home page", "load": load_home}
+
+
+@hooks.register("register_home_panel")
+def whats_new_panel(request, home_page):
+    from .dashboard import recently_published
+
+    pages = recently_published(home_page)
+    if not pages:
+        return None
+    return {"template": "home/panels/whats_new.html", "order": 50, "pages": pages}

@@ -12,3 +12,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # A cache of its own per test run, so rate limits never leak between runs sharing Redis.
 if REDIS_URL:  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = f"cocreation-test-{os.getpid()}"  # noqa: F405
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

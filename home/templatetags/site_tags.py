@@ -37,3 +37,8 @@ def language_links(context):
 @register.simple_tag
 def active_locale():
     return Locale.get_active()
+
+
+@register.simple_tag
+def signup_open():
+    return bool(settings.SIGNUP_EMAIL_DOMAINS)

@@ -1,0 +1,85 @@
+"""The blocks a lesson is written in. The stream is a named class so the lesson body, its
+migrations and the admin's block picker all talk about the same thing."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+
+class CalloutBlock(blocks.StructBlock):
+    KINDS = [("info", _("Info")), ("tip", _("Godt råd")), ("warning", _("Vær opmærksom"))]
+
+    kind = blocks.ChoiceBlock(choices=KINDS, default="info", label=_("type"))
+    heading = blocks.CharBlock(required=False, label=_("overskrift"))
+    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"], label=_("tekst"))
+
+    class Meta:
+        icon = "warning"
+        label = _("Fremhævet boks")
+        template = "courses/blocks/callout.html"
+        description = _("En kort pointe eller advarsel, der skal skille sig ud fra teksten.")
+        preview_value = {
+            "kind": "tip",
+            "heading": "Husk",
+            "text": "<p>Kortlægningen er forarbejdet, som hele initiativet hviler på.</p>",
+        }
+
+
+class GlossaryTermBlock(blocks.StructBlock):
+    term = blocks.CharBlock(label=_("begreb"))
+    definition = blocks.TextBlock(label=_("forklaring"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Begreb")
+        template = "courses/blocks/glossary_term.html"
+        description = _("Et begreb fra co-creation metodens ordbog med dets forklaring.")
+        preview_value = {
+            "term": "Ankerperson",
+            "definition": (
+                "Repræsenterer den fælles udfordring, som co-creation initiativet tager udgangspunkt i."
+            ),
+        }
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(label=_("video-adresse"), help_text=_("YouTube eller Vimeo."))
+    caption = blocks.CharBlock(required=False, label=_("billedtekst"))
+    transcript = blocks.TextBlock(
+        required=False, label=_("udskrift"), help_text=_("Tekstversion for dem, der ikke kan høre lyden.")
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "courses/blocks/video.html"
+        description = _("En indlejret video med billedtekst og udskrift.")
+
+
+class ReflectionQuestionBlock(blocks.StructBlock):
+    question = blocks.TextBlock(label=_("spørgsmål"))
+    hint = blocks.TextBlock(required=False, label=_("hjælp til at svare"))
+
+    class Meta:
+        icon = "help"
+        label = _("Refleksionsspørgsmål")
+        template = "courses/blocks/reflection_question.html"
+        description = _("Kursisten skriver sit svar, som gemmes privat og vises igen under Min læring.")
+        preview_value = {
+            "question": "Hvilken udfordring i din egen politikreds kunne egne sig til co-creation?"
+        }
+
+
+class LessonBodyBlock(blocks.StreamBlock):
+    heading = blocks.CharBlock(
+        form_classname="title", icon="title", label=_("Mellemrubrik"), template="courses/blocks/heading.html"
+    )
+    text = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "ul", "ol", "h3", "blockquote"], icon="pilcrow", label=_("Tekst")
+    )
+    image = ImageBlock(label=_("Billede"), group=_("Medier"), template="courses/blocks/image.html")
+    video = VideoBlock(group=_("Medier"))
+    callout = CalloutBlock()
+    glossary_term = GlossaryTermBlock(group=_("Henvisninger"))
+    reflection = ReflectionQuestionBlock(group=_("Aktiviteter"))

@@ -1,0 +1,314 @@
+"""Progress is always computed from the server's records against the course as it is now.
+
+Decision (issue 5): a course's activities are its *live* lessons plus its live modules that
+have a quiz. Progress = activities done / activities now live, so when an editor publishes a new
+lesson every learner's progress drops to include it, and an unpublished lesson stops counting.
+A lesson stays completed when its quiz is edited later (the learner showed the knowledge asked
+at the time); a module whose quiz is *replaced* by another quiz needs the new one passed.
+Certificates are snapshots (title, track, revision, number of activities at issue) and stay
+valid whatever editors do afterwards; a learner who has one keeps it even if the course grows.
+
+Every function here runs a fixed number of queries, whatever the number of lessons or of other
+learners' records (tests/courses/test_query_counts.py)."""
+
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from .models import (
+    Certificate,
+    CourseEnrollment,
+    CoursePage,
+    LessonCompletion,
+    LessonPage,
+    ModulePage,
+    QuizAttempt,
+    ReflectionAnswer,
+)
+
+
+@dataclass
+class CourseProgress:
+    lessons: list = field(default_factory=list)
+    modules: list = field(default_factory=list)
+    completed_lesson_ids: set = field(default_factory=set)
+    passed_quiz_ids: set = field(default_factory=set)
+    certificate: Certificate | None = None
+
+    @property
+    def total(self):
+        return len(self.lessons) + sum(1 for module in self.modules if module.quiz_id)
+
+    @property
+    def done(self):
+        lessons = sum(1 for lesson in self.lessons if lesson.pk in self.completed_lesson_ids)
+        quizzes = sum(
+            1 for module in self.modules if module.quiz_id and module.quiz_id in self.passed_quiz_ids
+        )
+        return lessons + quizzes
+
+    @property
+    def percent(self):
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def is_complete(self):
+        return self.total > 0 and self.done == self.total
+
+    @property
+    def started(self):
+        return bool(self.completed_lesson_ids or self.passed_quiz_ids)
+
+    @property
+    def next_step(self):
+        """Where to continue: the first lesson not done, then the first module quiz not passed."""
+        for lesson in self.lessons:
+            if lesson.pk not in self.completed_lesson_ids:
+                return lesson
+        for module in self.modules:
+            if module.quiz_id and module.quiz_id not in self.passed_quiz_ids:
+                return module
+        return None
+
+
+def course_progress(user, course):
+    if course is None:
+        return CourseProgress()
+    lessons = list(
+        LessonPage.objects.live()
+        .descendant_of(course)
+        .defer_streamfields()
+        .only("id", "title", "slug", "url_path", "path", "depth", "quiz_id", "locale_id", "estimated_minutes")
+        .order_by("path")
+    )
+    modules = list(
+        ModulePage.objects.live()
+        .child_of(course)
+        .only("id", "title", "slug", "url_path", "path", "depth", "quiz_id", "locale_id")
+        .order_by("path")
+    )
+    completed = set(
+        LessonCompletion.objects.filter(user=user, lesson__path__startswith=course.path).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    quiz_ids = {module.quiz_id for module in modules if module.quiz_id}
+    passed = set(
+        QuizAttempt.objects.filter(
+            user=user, quiz_id__in=quiz_ids, state=QuizAttempt.FINISHED, passed=True
+        ).values_list("quiz_id", flat=True)
+    )
+    certificate = Certificate.objects.filter(user=user, course_key=course.translation_key).first()
+    return CourseProgress(lessons, modules, completed, passed, certificate)
+
+
+@dataclass
+class OutlineModule:
+    page: ModulePage
+    lessons: list
+    quiz_passed: bool
+
+
+def course_outline(course, progress):
+    """Modules with their lessons in tree order, each lesson marked done or not (no queries)."""
+    by_module = {module.path: [] for module in progress.modules}
+    for lesson in progress.lessons:
+        lesson.is_done = lesson.pk in progress.completed_lesson_ids
+        siblings = by_module.get(lesson.path[: -lesson.steplen])
+        if siblings is not None:
+            siblings.append(lesson)
+    return [
+        OutlineModule(
+            module,
+            by_module[module.path],
+            bool(module.quiz_id) and module.quiz_id in progress.passed_quiz_ids,
+        )
+        for module in progress.modules
+    ]
+
+
+def missing_prerequisite(user, course):
+    """The course that must be completed before this one, or None when nothing is missing."""
+    if course is None or not course.prerequisite_id:
+        return None
+    prerequisite = (
+        CoursePage.objects.filter(pk=course.prerequisite_id)
+        .annotate(
+            certified=Exists(Certificate.objects.filter(user=user, course_key=OuterRef("translation_key")))
+        )
+        .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key", "live")
+        .first()
+    )
+    if prerequisite is None or prerequisite.certified:
+        return None
+    return prerequisite
+
+
+def record_visit(user, course, lesson):
+    """Remember the lesson as where the learner left off (one UPDATE, an INSERT the first time)."""
+    now = timezone.now()
+    updated = CourseEnrollment.objects.filter(user=user, course=course).update(
+        last_lesson=lesson, last_seen_at=now
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                CourseEnrollment.objects.create(
+                    user=user, course=course, last_lesson=lesson, last_seen_at=now
+                )
+        except IntegrityError:
+            pass  # a parallel request enrolled the learner first; its row is just as good
+
+
+def lesson_context(user, lesson, course, progress):
+    answers = {
+        answer.block_id: answer
+        for answer in ReflectionAnswer.objects.filter(user=user, lesson=lesson).only(
+            "id", "block_id", "answer"
+        )
+    }
+    body = [(block, answers.get(block.id)) for block in lesson.body]
+    position = next((i for i, item in enumerate(progress.lessons) if item.pk == lesson.pk), None)
+    previous_lesson = progress.lessons[position - 1] if position else None
+    next_lesson = (
+        progress.lessons[position + 1]
+        if position is not None and position + 1 < len(progress.lessons)
+        else None
+    )
+    return {
+        "body_items": body,
+        "is_done": lesson.pk in progress.completed_lesson_ids,
+        "previous_lesson": previous_lesson,
+        "next_lesson": next_lesson,
+        "missing_prerequisite": missing_prerequisite(user, course),
+        "quiz_status": quiz_status(user, lesson.quiz, lesson) if lesson.quiz_id else None,
+    }
+
+
+@dataclass
+class QuizStatus:
+    quiz: object
+    page: object
+    attempts: list
+
+    @property
+    def finished(self):
+        return [attempt for attempt in self.attempts if attempt.is_finished]
+
+    @property
+    def open_attempt(self):
+        return next((attempt for attempt in self.attempts if not attempt.is_finished), None)
+
+    @property
+    def passed(self):
+        return any(attempt.passed for attempt in self.finished)
+
+    @property
+    def best_score(self):
+        return max((attempt.score for attempt in self.finished), default=None)
+
+    @property
+    def attempts_left(self):
+        if self.quiz.max_attempts is None:
+            return None
+        return max(self.quiz.max_attempts - len(self.attempts), 0)
+
+    @property
+    def can_start(self):
+        return self.open_attempt is None and self.attempts_left != 0
+
+
+def quiz_status(user, quiz, page):
+    attempts = list(QuizAttempt.objects.filter(user=user, quiz=quiz).order_by("number"))
+    return QuizStatus(quiz, page, attempts)
+
+
+def mark_lesson_done(user, lesson, source=LessonCompletion.MARKED_DONE):
+    """Idempotent: the unique constraint makes a repeated or parallel request a no-op."""
+    try:
+        with transaction.atomic():
+            LessonCompletion.objects.create(user=user, lesson=lesson, source=source)
+    except IntegrityError:
+        return False
+    return True
+
+
+def issue_certificate_if_complete(user, course):
+    """Issue the course's certificate the first time every live activity is done; returns it
+    only when it was issued by this call."""
+    progress = course_progress(user, course)
+    if progress.certificate is not None or not progress.is_complete:
+        return None
+    try:
+        with transaction.atomic():
+            return Certificate.objects.create(
+                user=user,
+                course=course,
+                course_key=course.translation_key,
+                recipient_name=user.get_full_name() or user.email,
+                course_title=course.title,
+                track=course.track,
+                course_revision=course.live_revision_id,
+                activity_count=progress.total,
+            )
+    except IntegrityError:
+        return None  # a parallel request issued it
+
+
+def _count(queryset):
+    # COUNT as a plain function (not an aggregate) so the subquery has no GROUP BY: one row, one number.
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def with_progress(courses, user):
+    """Annotate a CoursePage queryset with ``activity_total`` and ``activity_done`` for the user,
+    in the same single query (used by lists: the course index, My learning, the home panel)."""
+    lessons = LessonPage.objects.live().filter(path__startswith=OuterRef("path"))
+    quiz_modules = ModulePage.objects.live().filter(
+        path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1, quiz__isnull=False
+    )
+    done_lessons = lessons.filter(
+        Exists(LessonCompletion.objects.filter(user=user, lesson_id=OuterRef("pk")))
+    )
+    passed_modules = quiz_modules.filter(
+        Exists(
+            QuizAttempt.objects.filter(
+                user=user, quiz_id=OuterRef("quiz_id"), state=QuizAttempt.FINISHED, passed=True
+            )
+        )
+    )
+    return courses.annotate(
+        activity_total=_count(lessons) + _count(quiz_modules),
+        activity_done=_count(done_lessons) + _count(passed_modules),
+        certified=Exists(Certificate.objects.filter(user=user, course_key=OuterRef("translation_key"))),
+        prerequisite_certified=Exists(
+            Certificate.objects.filter(user=user, course_key=OuterRef("prerequisite__translation_key"))
+        ),
+    )
+
+
+def percent(done, total):
+    return round(100 * done / total) if total else 0
+
+
+def course_cards(user, index_page):
+    courses = with_progress(
+        CoursePage.objects.live().child_of(index_page).select_related("prerequisite"), user
+    )
+    cards = []
+    for course in courses:
+        locked_by = (
+            course.prerequisite if course.prerequisite_id and not course.prerequisite_certified else None
+        )
+        cards.append(
+            {
+                "course": course,
+                "percent": percent(course.activity_done, course.activity_total),
+                "locked_by": locked_by,
+            }
+        )
+    return cards

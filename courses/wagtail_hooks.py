@@ -1,0 +1,58 @@
+from django.db.models import OuterRef, Subquery
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import CourseEnrollment, CoursePage, Question, Quiz
+from .progress import percent, with_progress
+
+
+class QuizViewSet(SnippetViewSet):
+    model = Quiz
+    icon = "form"
+    menu_label = "Quizzer"
+    list_display = ["title", "pass_mark", "max_attempts", "review_policy"]
+    search_fields = ["title"]
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    menu_label = "Quizspørgsmål"
+    list_display = ["prompt", "quiz", "kind", "sort_order"]
+    list_filter = ["quiz", "kind"]
+    search_fields = ["prompt"]
+    ordering = ["quiz", "sort_order"]
+
+
+class LearningViewSetGroup(SnippetViewSetGroup):
+    items = (QuizViewSet, QuestionViewSet)
+    menu_icon = "form"
+    menu_label = "Quizzer"
+    menu_name = "quizzes"
+
+
+register_snippet(LearningViewSetGroup)
+
+HOME_PANEL_COURSES = 3
+
+
+@hooks.register("register_home_panel")
+def learning_panel(request, home_page):
+    enrollments = CourseEnrollment.objects.filter(user=request.user)
+    last_seen = enrollments.filter(course_id=OuterRef("pk")).values("last_seen_at")[:1]
+    courses = list(
+        with_progress(CoursePage.objects.live().filter(pk__in=enrollments.values("course_id")), request.user)
+        .annotate(last_seen=Subquery(last_seen))
+        .order_by("-last_seen")[:HOME_PANEL_COURSES]
+    )
+    for course in courses:
+        course.percent = percent(course.activity_done, course.activity_total)
+    return {"template": "courses/panels/learning.html", "order": 10, "courses": courses}
+
+
+@hooks.register("register_user_menu_item")
+def my_learning_menu_item(request):
+    return {"label": _("Min læring"), "url": reverse("courses:my_learning")}

@@ -1,0 +1,152 @@
+import json
+
+import pytest
+from django.urls import reverse
+
+from courses.models import Certificate, CourseEnrollment, LessonCompletion, LessonPage, ModulePage
+
+from .conftest import lessons_of, module_of
+
+pytestmark = pytest.mark.django_db
+
+
+def finish_course(client, course):
+    """Mark every lesson done and pass the module quiz through the real views."""
+    for lesson in lessons_of(course):
+        client.post(reverse("courses:lesson_done", args=[lesson.pk]))
+    module = module_of(course)
+    client.post(reverse("courses:quiz_start", args=[module.pk]))
+    attempt = module.quiz.attempts.get()
+    answers = {
+        f"question-{question.pk}": question.choices.get(is_correct=True).pk
+        for question in module.quiz.questions.all()
+    }
+    return client.post(reverse("courses:attempt_submit", args=[attempt.pk]), answers, follow=True)
+
+
+def test_every_course_page_needs_login(client, user_course):
+    for page in [user_course.get_parent(), user_course, module_of(user_course), lessons_of(user_course)[0]]:
+        response = client.get(page.url)
+        assert response.status_code == 302
+        assert "/accounts/login/" in response["Location"]
+
+
+def test_course_index_lists_courses_in_menu(client_learner, user_course, superuser_course):
+    response = client_learner.get("/uddannelse/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Co-creation for brugere" in html
+    assert "Låst:" in html and "gennemfør først »Co-creation for brugere«" in html
+    assert '<a href="/uddannelse/"' in html  # in the header menu
+
+
+def test_lesson_page_renders_body_and_records_where_the_learner_left_off(
+    client_learner, learner, user_course
+):
+    lesson = lessons_of(user_course)[1]
+    response = client_learner.get(lesson.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Indhold i lektion 2." in html
+    assert "Marker lektionen som gennemført" in html
+    assert CourseEnrollment.objects.get(user=learner, course=user_course).last_lesson_id == lesson.pk
+
+
+def test_marking_lessons_done_moves_the_progress_bar(client_learner, learner, user_course):
+    first, second, third = lessons_of(user_course)
+    assert 'aria-valuenow="0"' in client_learner.get(user_course.url).content.decode()
+    client_learner.post(reverse("courses:lesson_done", args=[first.pk]))
+    client_learner.post(reverse("courses:lesson_done", args=[first.pk]))  # twice: still one record
+    assert LessonCompletion.objects.filter(user=learner).count() == 1
+    html = client_learner.get(user_course.url).content.decode()
+    assert "1 af 4 aktiviteter gennemført (25 %)" in html  # 3 lessons + the module quiz
+    assert f"Fortsæt: {second.title}" in html
+
+
+def test_mark_done_needs_post(client_learner, user_course):
+    lesson = lessons_of(user_course)[0]
+    assert client_learner.get(reverse("courses:lesson_done", args=[lesson.pk])).status_code == 405
+
+
+def test_super_user_course_is_locked_until_the_user_course_is_complete(
+    client_learner, learner, user_course, superuser_course
+):
+    lesson = lessons_of(superuser_course)[0]
+    html = client_learner.get(superuser_course.url).content.decode()
+    assert "Kurset er låst" in html
+    assert "gennemføre kurset »Co-creation for brugere«" in html
+    assert f'href="{user_course.url}"' in html
+    locked_lesson = client_learner.get(lesson.url).content.decode()
+    assert "Indhold i lektion 1." not in locked_lesson
+    client_learner.post(reverse("courses:lesson_done", args=[lesson.pk]))
+    assert not LessonCompletion.objects.filter(user=learner, lesson=lesson).exists()
+
+    response = finish_course(client_learner, user_course)
+    assert "Tillykke! Du har gennemført kurset Co-creation for brugere" in response.content.decode()
+    html = client_learner.get(superuser_course.url).content.decode()
+    assert "Kurset er låst" not in html
+    assert "Indhold i lektion 1." in client_learner.get(lesson.url).content.decode()
+
+
+def test_completing_a_course_issues_one_certificate_that_survives_a_new_lesson(
+    client_learner, learner, user_course
+):
+    finish_course(client_learner, user_course)
+    certificate = Certificate.objects.get(user=learner)
+    assert certificate.course_title == "Co-creation for brugere"
+    assert certificate.activity_count == 4
+    assert certificate.course_revision == user_course.live_revision_id
+
+    from .conftest import add_lesson
+
+    add_lesson(module_of(user_course), 4)
+    html = client_learner.get(user_course.url).content.decode()
+    assert "4 af 5 aktiviteter gennemført (80 %)" in html  # progress follows the live course
+    response = client_learner.get(reverse("courses:certificate", args=[certificate.pk]))
+    assert response.status_code == 200  # the certificate stays valid
+    assert "Mette Holm" in response.content.decode()
+
+
+def test_unpublished_lesson_stops_counting(client_learner, user_course):
+    first = lessons_of(user_course)[0]
+    client_learner.post(reverse("courses:lesson_done", args=[first.pk]))
+    lessons_of(user_course)[2].unpublish()
+    assert "1 af 3 aktiviteter gennemført" in client_learner.get(user_course.url).content.decode()
+
+
+def test_editor_can_create_a_lesson_in_the_admin(client_editor, user_course):
+    module = module_of(user_course)
+    url = reverse("wagtailadmin_pages:add", args=["courses", "lessonpage", module.pk])
+    assert client_editor.get(url).status_code == 200
+    data = {
+        "title": "Kortlægning i praksis",
+        "slug": "kortlaegning-i-praksis",
+        "intro": "Hvordan arbejdsgruppen kortlægger",
+        "estimated_minutes": 10,
+        "body-count": 1,
+        "body-0-type": "text",
+        "body-0-value": json.dumps(
+            {
+                "blocks": [
+                    {"key": "a", "text": "Kortlægningen er central.", "type": "unstyled", "depth": 0}
+                    | {"inlineStyleRanges": [], "entityRanges": []}
+                ],
+                "entityMap": {},
+            }
+        ),
+        "body-0-deleted": "",
+        "body-0-order": 0,
+        "body-0-id": "",
+        "action-publish": "publish",
+    }
+    response = client_editor.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    lesson = LessonPage.objects.get(slug="kortlaegning-i-praksis")
+    assert lesson.live and lesson.get_parent().pk == module.pk
+
+
+def test_module_page_shows_its_quiz(client_learner, user_course):
+    module = ModulePage.objects.get(slug="metoden")
+    html = client_learner.get(module.url).content.decode()
+    assert "Quiz om faserne" in html
+    assert "Start quizzen" in html

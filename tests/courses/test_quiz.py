@@ -1,0 +1,224 @@
+import re
+
+import pytest
+from django.urls import reverse
+
+from courses.models import AttemptAnswer, LessonCompletion, Question, Quiz, QuizAttempt
+
+from .conftest import add_lesson, lessons_of, make_quiz, module_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def module(user_course):
+    return module_of(user_course)
+
+
+def start(client, page):
+    response = client.post(reverse("courses:quiz_start", args=[page.pk]))
+    assert response.status_code == 302
+    return QuizAttempt.objects.filter(quiz=page.quiz).order_by("-number").first()
+
+
+def right_answers(quiz):
+    return {f"question-{q.pk}": q.choices.get(is_correct=True).pk for q in quiz.questions.all()}
+
+
+def submit(client, attempt, data):
+    return client.post(reverse("courses:attempt_submit", args=[attempt.pk]), data)
+
+
+def test_quiz_html_shows_right_and_wrong_choices_identically(client_learner, module):
+    attempt = start(client_learner, module)
+    html = client_learner.get(reverse("courses:attempt", args=[attempt.pk])).content.decode()
+    for question in module.quiz.questions.all():
+        markup = {}
+        for choice in question.choices.all():
+            line = re.search(
+                rf'<li[^>]*><input[^>]*id="choice-{choice.pk}"[^>]*><label[^>]*>[^<]*</label></li>', html
+            )
+            assert line, f"choice {choice.pk} not rendered"
+            # Strip what legitimately differs (id and text); everything else must be the same.
+            markup[choice.is_correct] = re.sub(r"\d+", "N", line.group(0).replace(choice.text, "TEXT"))
+        assert markup[True] == markup[False]
+        assert question.explanation not in html
+        for choice in question.choices.all():
+            assert choice.feedback not in html
+    assert "correct" not in html.lower()
+
+
+def test_right_answers_give_a_pass_and_a_review(client_learner, learner, module):
+    attempt = start(client_learner, module)
+    response = submit(client_learner, attempt, right_answers(module.quiz))
+    assert response.status_code == 302
+    attempt.refresh_from_db()
+    assert attempt.is_finished and attempt.passed and attempt.score == 100
+    html = client_learner.get(reverse("courses:attempt_result", args=[attempt.pk])).content.decode()
+    assert "Bestået" in html and "Godt svaret 1" in html and "Forklaring 1" in html
+
+
+def test_grading_is_on_the_server(client_learner, module):
+    attempt = start(client_learner, module)
+    quiz = module.quiz
+    first, second = quiz.questions.all()
+    data = {
+        f"question-{first.pk}": first.choices.get(is_correct=True).pk,
+        f"question-{second.pk}": second.choices.filter(is_correct=False).first().pk,
+        "score": "100",
+        "passed": "true",
+    }
+    submit(client_learner, attempt, data)
+    attempt.refresh_from_db()
+    assert attempt.score == 50 and not attempt.passed
+    html = client_learner.get(reverse("courses:attempt_result", args=[attempt.pk])).content.decode()
+    assert "Feedback A2" in html  # the feedback of the wrong choice picked
+
+
+@pytest.mark.parametrize(
+    "tamper, message",
+    [
+        ("unknown_choice", "svaret findes ikke blandt spørgsmålets svarmuligheder"),
+        ("other_question_choice", "svaret findes ikke blandt spørgsmålets svarmuligheder"),
+        ("missing_question", "Du mangler at svare på spørgsmål"),
+        ("repeated_field", "vælg kun ét svar"),
+        ("same_choice_twice", "det samme svar er sendt to gange"),
+        ("unknown_question", "ikke er med i dette forsøg"),
+        ("not_a_number", "svaret findes ikke"),
+    ],
+)
+def test_tampered_forms_are_rejected_and_nothing_is_recorded(client_learner, module, tamper, message):
+    attempt = start(client_learner, module)
+    first, second = module.quiz.questions.all()
+    data = right_answers(module.quiz)
+    key = f"question-{first.pk}"
+    right = first.choices.get(is_correct=True).pk
+    wrong = first.choices.filter(is_correct=False).first().pk
+    if tamper == "unknown_choice":
+        data[key] = 999999
+    elif tamper == "other_question_choice":
+        data[key] = second.choices.first().pk
+    elif tamper == "missing_question":
+        del data[key]
+    elif tamper == "repeated_field":
+        data[key] = [right, wrong]
+    elif tamper == "same_choice_twice":
+        data[key] = [right, right]
+    elif tamper == "unknown_question":
+        other = make_quiz("Anden quiz", questions=1).questions.get()
+        data[f"question-{other.pk}"] = other.choices.first().pk
+    elif tamper == "not_a_number":
+        data[key] = "²"
+    response = submit(client_learner, attempt, data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    attempt.refresh_from_db()
+    assert attempt.state == QuizAttempt.IN_PROGRESS and attempt.score is None
+    assert not AttemptAnswer.objects.exists()
+
+
+def test_a_double_submit_gives_one_result(client_learner, module):
+    attempt = start(client_learner, module)
+    submit(client_learner, attempt, right_answers(module.quiz))
+    wrong = {
+        f"question-{q.pk}": q.choices.filter(is_correct=False).first().pk for q in module.quiz.questions.all()
+    }
+    response = submit(client_learner, attempt, wrong)
+    assert response.status_code == 302
+    attempt.refresh_from_db()
+    assert attempt.score == 100
+    assert AttemptAnswer.objects.count() == 2
+
+
+def test_finish_is_a_conditional_update(client_learner, module):
+    from courses.models.quiz import AttemptAlreadyFinished
+    from courses.quiz import attempt_questions, parse_submission
+
+    attempt = start(client_learner, module)
+    stale = QuizAttempt.objects.get(pk=attempt.pk)
+    graded = parse_submission(_querydict(right_answers(module.quiz)), attempt_questions(attempt))
+    attempt.finish(graded)
+    with pytest.raises(AttemptAlreadyFinished):
+        stale.finish(graded)
+
+
+def _querydict(data):
+    from django.http import QueryDict
+
+    query = QueryDict(mutable=True)
+    for key, value in data.items():
+        query[key] = str(value)
+    return query
+
+
+def test_attempt_limit(client_learner, learner, module):
+    quiz = module.quiz
+    quiz.max_attempts = 1
+    quiz.save()
+    attempt = start(client_learner, module)
+    assert start(client_learner, module) == attempt  # the open attempt is resumed, not duplicated
+    submit(
+        client_learner,
+        attempt,
+        {f"question-{q.pk}": q.choices.filter(is_correct=False).first().pk for q in quiz.questions.all()},
+    )
+    response = client_learner.post(reverse("courses:quiz_start", args=[module.pk]), follow=True)
+    assert "Du har brugt alle dine forsøg" in response.content.decode()
+    assert QuizAttempt.objects.filter(user=learner).count() == 1
+
+
+@pytest.mark.parametrize(
+    "policy, passed, shows_review",
+    [
+        (Quiz.REVIEW_AFTER_ATTEMPT, False, True),
+        (Quiz.REVIEW_AFTER_PASSING, False, False),
+        (Quiz.REVIEW_AFTER_PASSING, True, True),
+        (Quiz.REVIEW_NEVER, True, False),
+    ],
+)
+def test_review_policy(client_learner, module, policy, passed, shows_review):
+    quiz = module.quiz
+    quiz.review_policy = policy
+    quiz.save()
+    attempt = start(client_learner, module)
+    data = (
+        right_answers(quiz)
+        if passed
+        else {f"question-{q.pk}": q.choices.filter(is_correct=False).first().pk for q in quiz.questions.all()}
+    )
+    submit(client_learner, attempt, data)
+    html = client_learner.get(reverse("courses:attempt_result", args=[attempt.pk])).content.decode()
+    assert ("Forklaring 1" in html) is shows_review
+    assert ("Rigtigt 1" in html) is shows_review
+
+
+def test_shuffle_keeps_one_order_per_attempt(client_learner, module):
+    quiz = module.quiz
+    for n in range(3, 9):
+        question = Question(quiz=quiz, sort_order=n, prompt=f"Ekstra {n}?")
+        question.save()
+    attempt = start(client_learner, module)
+    url = reverse("courses:attempt", args=[attempt.pk])
+    first = re.findall(r"Spørgsmål \d+: ([^<]+)<", client_learner.get(url).content.decode())
+    again = re.findall(r"Spørgsmål \d+: ([^<]+)<", client_learner.get(url).content.decode())
+    assert first == again and len(first) == 8
+    assert first != [q.prompt for q in quiz.questions.order_by("sort_order")]
+
+
+def test_passing_a_lesson_quiz_completes_the_lesson(client_learner, learner, user_course):
+    lesson = add_lesson(module_of(user_course), 9, quiz=make_quiz("Lektionsquiz"))
+    html = client_learner.get(lesson.url).content.decode()
+    assert "Marker lektionen som gennemført" not in html
+    client_learner.post(reverse("courses:lesson_done", args=[lesson.pk]))
+    assert not LessonCompletion.objects.filter(user=learner, lesson=lesson).exists()
+    attempt = start(client_learner, lesson)
+    submit(client_learner, attempt, right_answers(lesson.quiz))
+    assert LessonCompletion.objects.get(user=learner, lesson=lesson).source == LessonCompletion.QUIZ_PASSED
+
+
+def test_quiz_is_not_in_the_search_index_fields(user_course):
+    from courses.models import LessonPage
+
+    names = {field.field_name for field in LessonPage.search_fields}
+    assert "quiz" not in names and "body" in names
+    assert lessons_of(user_course)

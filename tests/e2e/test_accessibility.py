@@ -1,0 +1,26 @@
+"""axe-core in the browser on every page type: no serious or critical violation (WCAG 2.1 AA)."""
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import OFFICER, login, screenshot, serious_accessibility_violations
+
+pytestmark = pytest.mark.e2e
+
+
+def test_login_page_has_no_serious_accessibility_violations(page):
+    page.goto("/accounts/login/")
+    assert serious_accessibility_violations(page) == []
+
+
+def test_home_page_has_no_serious_accessibility_violations(page):
+    login(page, OFFICER)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Velkommen")
+    assert serious_accessibility_violations(page) == []
+
+
+def test_english_home_page_has_no_serious_accessibility_violations(page):
+    login(page, OFFICER, next_path="/en/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome")
+    screenshot(page, "home-en")
+    assert serious_accessibility_violations(page) == []

@@ -1,0 +1,107 @@
+import pytest
+from wagtail.models import Locale
+
+from toolbox.models import GlossaryPage, GlossaryTerm, PhasePage, SourcesPage, ToolboxPage, ToolPage
+
+PHASES = [
+    ("opstart", "Opstart"),
+    ("kortlaegning", "Kortlægning"),
+    ("analysemodul", "Analysemodul"),
+    ("aktoerinvolvering", "Aktørinvolvering"),
+    ("etablering", "Etablering"),
+    ("samskabende-udviklingsarbejde", "Samskabende udviklingsarbejde"),
+    ("afslutning", "Afslutning"),
+]
+
+
+def add_page(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def add_tool(phase, slug, title=None, **fields):
+    fields.setdefault("summary", f"Kort om {slug}.")
+    fields.setdefault("purpose", "<p>Formålet med værktøjet.</p>")
+    fields.setdefault(
+        "steps", [{"type": "step", "value": {"title": "Første trin", "text": "<p>Gør sådan.</p>", "tip": ""}}]
+    )
+    return add_page(phase, ToolPage(title=title or slug.capitalize(), slug=slug, **fields))
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def toolbox(home_page):
+    return add_page(
+        home_page,
+        ToolboxPage(
+            title="Værktøjskassen",
+            slug="vaerktoejskassen",
+            show_in_menus=True,
+            intro="<p>Co-creation er politiets metode til samskabelse.</p>",
+        ),
+    )
+
+
+@pytest.fixture
+def phases(toolbox):
+    return [
+        add_page(
+            toolbox,
+            PhasePage(
+                title=title,
+                slug=slug,
+                number=number,
+                summary=f"Fase {number} kort fortalt.",
+                purpose=f"<p>Formålet med {title.lower()}.</p>",
+                run_by="arbejdsgruppe" if number <= 4 else "platform",
+            ),
+        )
+        for number, (slug, title) in enumerate(PHASES, start=1)
+    ]
+
+
+@pytest.fixture
+def glossary_page(toolbox):
+    return add_page(toolbox, GlossaryPage(title="Ordbog", slug="ordbog"))
+
+
+@pytest.fixture
+def sources_page(toolbox):
+    return add_page(toolbox, SourcesPage(title="Kilder", slug="kilder"))
+
+
+def make_term(term, slug, definition, locale=None, **fields):
+    return GlossaryTerm.objects.create(
+        term=term,
+        slug=slug,
+        short_definition=definition,
+        locale=locale or Locale.objects.get(language_code="da"),
+        **fields,
+    )
+
+
+@pytest.fixture
+def terms(glossary_page):
+    return [
+        make_term(
+            "Ankerperson",
+            "ankerperson",
+            "repræsenterer den fælles udfordring, som co-creation initiativet tager udgangspunkt i.",
+        ),
+        make_term(
+            "Aktør", "aktoer", "er betegnelse for en aktivt deltagende partner i co-creation initiativet."
+        ),
+        make_term(
+            "Bruger",
+            "bruger",
+            "har et godt og dækkende kendskab til metoden.",
+            text_forms="co-creation bruger\nbrugere",
+        ),
+    ]
