@@ -183,34 +183,18 @@ def load_quote(content, locale, order, case=None):
 
 
 class ToolboxPages:
-    """Finds the Danish toolbox pages a case links to, without importing the toolbox app: phases by
-    their number (slug ``fase-N``/``fase-N-…`` or a title starting "Fase N"), tools by slug or exact title."""
+    """The Danish toolbox's phase and tool pages by slug, found without importing the toolbox app."""
 
     def __init__(self):
-        self.pages = list(
-            Page.objects.live()
+        self.pages = {
+            (page.content_type.model, page.slug): page
+            for page in Page.objects.live()
             .filter(content_type__app_label="toolbox", locale__language_code="da")
             .select_related("content_type")
-        )
+        }
 
-    def phase(self, number):
-        for page in self.pages:
-            if page.content_type.model != "phasepage":
-                continue
-            slug, title = page.slug, page.title
-            if (
-                slug == f"fase-{number}"
-                or slug.startswith(f"fase-{number}-")
-                or title.startswith(f"Fase {number}")
-            ):
-                return page
-        return None
+    def phase(self, slug):
+        return self.pages.get(("phasepage", slug))
 
-    def tool(self, name):
-        for page in self.pages:
-            if page.content_type.model == "toolpage" and name.casefold() in (
-                page.slug,
-                page.title.casefold(),
-            ):
-                return page
-        return None
+    def tool(self, slug):
+        return self.pages.get(("toolpage", slug))
