@@ -86,13 +86,18 @@ def _load_cases(ctx):
     ]
 
     loaded = [index, translate(index, index_content.get("english"))]
+    english_cases = {}
     for page, content in cases:
-        loaded += [page, translate(page, english_strings(content))]
+        english_cases[page.pk] = translate(page, english_strings(content))
+        loaded += [page, english_cases[page.pk]]
     for quote, content in quotes:
-        loaded += [
-            quote,
-            translate(quote, {content["text"]: content["english"]} if content.get("english") else None),
-        ]
+        english = {content["text"]: content["english"]} if content.get("english") else None
+        english_quote = translate(quote, english)
+        # wagtail-localize keeps the source case on a translated snippet; point it at the translation.
+        if english_quote is not None and quote.case_id and english_cases.get(quote.case_id):
+            english_quote.case = english_cases[quote.case_id]
+            english_quote.save(update_fields=["case"])
+        loaded += [quote, english_quote]
     ctx.count("quotes", len(quotes))
     return [instance for instance in loaded if instance is not None]
 
@@ -112,22 +117,32 @@ def case_fields(content, themes, actors, toolbox, index):
         "anchor_person_role": anchor.get("role", ""),
         "themes": [themes[slug] for slug in content["themes"]],
         "body": content.get("body", []),
-        "case_actors": [case_actor(entry, actors) for entry in content["actors"]],
-        "results": [CaseResult(text=text.strip()) for text in content["results"]],
-        "goals": [CaseGoal(**goal) for goal in content.get("goals", [])],
-        "ripple_effects": [CaseRippleEffect(text=text.strip()) for text in content.get("ripple_effects", [])],
-        "inspired_links": [inspiration(entry, index) for entry in content.get("inspired", [])],
-        "phase_links": [
+        "case_actors": ordered(case_actor(entry, actors) for entry in content["actors"]),
+        "results": ordered(CaseResult(text=text.strip()) for text in content["results"]),
+        "goals": ordered(CaseGoal(**goal) for goal in content.get("goals", [])),
+        "ripple_effects": ordered(
+            CaseRippleEffect(text=text.strip()) for text in content.get("ripple_effects", [])
+        ),
+        "inspired_links": ordered(inspiration(entry, index) for entry in content.get("inspired", [])),
+        "phase_links": ordered(
             CasePhaseLink(phase=phase, note=entry.get("note", ""))
             for entry in content.get("phases", [])
             if (phase := toolbox.phase(entry["phase"]))
-        ],
-        "tool_links": [
+        ),
+        "tool_links": ordered(
             CaseToolLink(tool=tool, note=entry.get("note", ""))
             for entry in content.get("tools", [])
             if (tool := toolbox.tool(entry["tool"]))
-        ],
+        ),
     }
+
+
+def ordered(children):
+    """Child objects numbered in the order the content file lists them (the admin does the same)."""
+    children = list(children)
+    for position, child in enumerate(children):
+        child.sort_order = position
+    return children
 
 
 def case_actor(entry, actors):

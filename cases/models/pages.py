@@ -88,10 +88,17 @@ class CaseIndexPage(Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
+        from ..cache import cache_version
         from ..filters import CaseCatalogue
+        from .snippets import Quote
 
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = CaseCatalogue(self, request)
+        # The catalogue's two quote pages: voices about co-creation in general, not from one case.
+        context["voices"] = Quote.objects.filter(locale_id=self.locale_id, case=None).order_by(
+            "voice", "sort_order", "pk"
+        )
+        context["voices_cache_key"] = f"{cache_version()}:{self.locale_id}"
         return context
 
 

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cases.models import CasePage
+from cases.models import CasePage, Quote
 
 from .conftest import make_case
 
@@ -132,6 +132,15 @@ def test_pagination_keeps_the_filters(client_learner, case_index, three_cases, a
     second = client_learner.get(f"{case_index.url}?theme=natteliv&page=2")
     assert len(titles(second)) == 3
     assert client_learner.get(f"{case_index.url}?theme=natteliv&page=99").status_code == 200
+
+
+def test_index_shows_what_partners_and_police_say(client_learner, case_index, three_cases, danish, quote):
+    Quote.objects.create(text="De eksterne ser ting, vi ikke ser.", voice="police", locale=danish)
+    Quote.objects.create(text="Utroligt lærerigt for os som virksomhed.", voice="partner", locale=danish)
+    html = client_learner.get(case_index.url).content.decode()
+    partners, police = html.index("Hvad siger samarbejdspartnerne?"), html.index("Hvad siger politiet?")
+    assert partners < html.index("Utroligt lærerigt") < police < html.index("De eksterne ser ting")
+    assert "fandeme" not in html  # a case's own quotes stay on the case
 
 
 def test_index_queries_do_not_grow_with_the_catalogue(

@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail import hooks
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from cases.models import CaseInspiration, CasePage, CasePhaseLink, CaseResult, Quote
@@ -57,17 +58,13 @@ def test_case_page_links_to_its_toolbox_phase(client_learner, three_cases, toolb
     ]
 
 
-def test_case_page_renders_panels_other_apps_register(client_learner, three_cases, monkeypatch):
-    from cases import detail
-
+def test_case_page_renders_panels_other_apps_register(client_learner, three_cases):
     def erfa_panel(request, case_page):
         quote = {"text": f"ERFA om {case_page.title}", "attribution": "ERFA-dag 2021"}
         return {"template": "cases/includes/quote_panel.html", "quote": quote}
 
-    monkeypatch.setattr(
-        detail.hooks, "get_hooks", lambda name: [erfa_panel] if name == "register_case_page_panels" else []
-    )
-    html = client_learner.get(three_cases["aalborg"].url).content.decode()
+    with hooks.register_temporarily("register_case_page_panels", erfa_panel):
+        html = client_learner.get(three_cases["aalborg"].url).content.decode()
     assert "ERFA om Et trygt natteliv i Aalborg" in html
 
 

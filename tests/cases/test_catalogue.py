@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from cases.models import Actor, CaseIndexPage, CasePage, Quote
+from cases.models import Actor, CaseIndexPage, CasePage, CasePhaseLink, Quote
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,11 @@ def test_load_catalogue_creates_the_nine_cases_and_is_idempotent(client_learner,
         )
         assert counts == (actors, results, quotes), slug
 
-    # Facts carried over from the catalogue.
+    # Facts carried over from the catalogue, actors and results in the catalogue's order.
+    naeverzone = cases["naeverzone-nul-narko-i-naestved"]
+    actor_names = [entry.actor.name for entry in naeverzone.case_actors.all()]
+    assert actor_names[:3] == ["Næstved Taxa", "Bevillingsnævnet i Næstved", "Cityforeningen"]
+    assert naeverzone.results.first().text.startswith('Konceptet Samtalesalon "Store pupiller".')
     assert cases["co-creation-i-gullestrup"].challenge == (
         'Hvordan kan vi gennem iværksætteri skabe et "fælles bæredygtigt tredje" for Gullestrup?'
     )
@@ -66,7 +70,7 @@ def test_load_catalogue_creates_the_nine_cases_and_is_idempotent(client_learner,
     assert cases["bryd-foedekaeden-til-banderne"].get_status_display() == "Sat på pause"
     assert "58 %" in cases["co-creation-i-gullestrup"].goals.get(kind="baseline").text
     # Actors are shared between cases, each with one type.
-    assert Actor.objects.get(name="Arriva").case_roles.count() == 2
+    assert Actor.objects.get(name="Arriva").case_roles.filter(case__locale__language_code="da").count() == 2
     assert Actor.objects.get(name="Det Kriminalpræventive Råd").actor_type == "civil_society"
     # The two quote pages: ten voices from partners and ten from the police, not tied to a case.
     unattached = Quote.objects.filter(locale__language_code="da", case=None)
@@ -86,7 +90,19 @@ def test_load_catalogue_creates_the_nine_cases_and_is_idempotent(client_learner,
     assert english.case_actors.count() == 17
     assert Quote.objects.filter(locale__language_code="en", case=english).count() == 4
     response = client_learner.get(english.url)
-    assert response.status_code == 200 and "Hjørring – Free from Burglary" in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 200 and "Hjørring – Free from Burglary" in html
+    # Its toolbox links lead to the English phase and tool pages, not the Danish ones.
+    danish_phase = Page.objects.get(
+        slug="kortlaegning", locale__language_code="da", content_type__model="phasepage"
+    )
+    english_phase = danish_phase.get_translation(english.locale)
+    assert f'href="{english_phase.url}"' in html and f'href="{danish_phase.url}"' not in html
+    assert CasePhaseLink.objects.filter(phase=danish_phase, case=cases["hjoerring-fri-for-indbrud"]).exists()
+
+    english_index = index.get_translation(english.locale)
+    html = client_learner.get(f"{english_index.url}?theme=natteliv").content.decode()
+    assert "A safe nightlife in Aalborg" in html and "Nightlife" in html and "Phase reached" in html
 
     # Running it again gives the same site.
     before = site_snapshot()
