@@ -13,6 +13,7 @@ learners' records (tests/courses/test_query_counts.py)."""
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, Func, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -74,22 +75,71 @@ class CourseProgress:
         return None
 
 
+STRUCTURE_VERSION_KEY = "courses:structure:version"
+
+
+def _structure_key(course_path):
+    version = cache.get_or_set(STRUCTURE_VERSION_KEY, 1, None)
+    return f"courses:structure:{version}:{course_path}"
+
+
+def invalidate_course_structure(**kwargs):
+    """Any saved, moved or deleted course page may change an outline: start a new cache version."""
+    try:
+        cache.incr(STRUCTURE_VERSION_KEY)
+    except ValueError:
+        cache.set(STRUCTURE_VERSION_KEY, 2, None)
+
+
+@dataclass
+class CourseStructure:
+    course: CoursePage | None
+    lessons: list
+    modules: list
+
+
+def course_structure(course_path):
+    """The course at this tree path with its live modules and lessons in order. The same for every
+    learner, so it is cached; saving any course page invalidates it (courses/signals.py)."""
+    key = _structure_key(course_path)
+    structure = cache.get(key)
+    if structure is None:
+        course = CoursePage.objects.filter(path=course_path).first()
+        lessons, modules = [], []
+        if course is not None:
+            lessons = list(
+                LessonPage.objects.live()
+                .descendant_of(course)
+                .defer_streamfields()
+                .only(
+                    "id",
+                    "title",
+                    "slug",
+                    "url_path",
+                    "path",
+                    "depth",
+                    "quiz_id",
+                    "locale_id",
+                    "estimated_minutes",
+                )
+                .order_by("path")
+            )
+            modules = list(
+                ModulePage.objects.live()
+                .child_of(course)
+                .only("id", "title", "slug", "url_path", "path", "depth", "quiz_id", "locale_id")
+                .order_by("path")
+            )
+        structure = CourseStructure(course, lessons, modules)
+        cache.set(key, structure, 60 * 60)
+    return structure
+
+
 def course_progress(user, course):
     if course is None:
         return CourseProgress()
-    lessons = list(
-        LessonPage.objects.live()
-        .descendant_of(course)
-        .defer_streamfields()
-        .only("id", "title", "slug", "url_path", "path", "depth", "quiz_id", "locale_id", "estimated_minutes")
-        .order_by("path")
-    )
-    modules = list(
-        ModulePage.objects.live()
-        .child_of(course)
-        .only("id", "title", "slug", "url_path", "path", "depth", "quiz_id", "locale_id")
-        .order_by("path")
-    )
+    structure = course_structure(course.path)
+    lessons, modules = structure.lessons, structure.modules
     completed = set(
         LessonCompletion.objects.filter(user=user, lesson__path__startswith=course.path).values_list(
             "lesson_id", flat=True
@@ -106,6 +156,16 @@ def course_progress(user, course):
 
 
 @dataclass
+class OutlineLesson:
+    page: LessonPage
+    is_done: bool
+
+    @property
+    def pk(self):
+        return self.page.pk
+
+
+@dataclass
 class OutlineModule:
     page: ModulePage
     lessons: list
@@ -116,10 +176,9 @@ def course_outline(course, progress):
     """Modules with their lessons in tree order, each lesson marked done or not (no queries)."""
     by_module = {module.path: [] for module in progress.modules}
     for lesson in progress.lessons:
-        lesson.is_done = lesson.pk in progress.completed_lesson_ids
         siblings = by_module.get(lesson.path[: -lesson.steplen])
         if siblings is not None:
-            siblings.append(lesson)
+            siblings.append(OutlineLesson(lesson, lesson.pk in progress.completed_lesson_ids))
     return [
         OutlineModule(
             module,

@@ -1,10 +1,12 @@
 from django.db import models
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from ..blocks import LessonBodyBlock
 
@@ -25,6 +27,20 @@ class CourseIndexPage(Page):
 
     class Meta:
         verbose_name = _("uddannelsesoversigt")
+
+    def route(self, request, path_components):
+        # Below the index the tree has a fixed shape (course → module → lesson), so the page a URL
+        # names is found in one query on its (indexed) slug, instead of Wagtail's two per level.
+        model = {1: CoursePage, 2: ModulePage, 3: LessonPage}.get(len(path_components))
+        if model is None:
+            return super().route(request, path_components)
+        url_path = self.url_path + "".join(f"{slug}/" for slug in path_components)
+        page = model.objects.filter(
+            slug=path_components[-1], url_path=url_path, path__startswith=self.path
+        ).first()
+        if page is None or not page.live:
+            raise Http404
+        return RouteResult(page)
 
     def get_context(self, request, *args, **kwargs):
         from ..progress import course_cards
@@ -122,7 +138,9 @@ class ModulePage(Page):
 
     @cached_property
     def course(self):
-        return CoursePage.objects.ancestor_of(self).first()
+        from ..progress import course_structure
+
+        return course_structure(self.path[: -self.steplen]).course
 
     def search_meta(self):
         return self.course.title if self.course else ""
@@ -177,7 +195,9 @@ class LessonPage(Page):
 
     @cached_property
     def course(self):
-        return CoursePage.objects.ancestor_of(self).first()
+        from ..progress import course_structure
+
+        return course_structure(self.path[: -2 * self.steplen]).course
 
     def search_meta(self):
         """The course a lesson belongs to, shown beside it in search results."""

@@ -183,3 +183,104 @@ def serious_accessibility_violations(page):
         for v in results["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+@pytest.fixture(scope="session")
+def site_sql(site_database):
+    """Runs a read-only SQL query on the site's database: the test's oracle for facts the browser
+    must not see (such as which quiz answers are right). Placeholders are written %s."""
+
+    def query(sql, params=()):
+        if site_database.startswith("sqlite"):
+            import sqlite3
+
+            with sqlite3.connect(site_database.removeprefix("sqlite:///")) as conn:
+                return conn.execute(sql.replace("%s", "?"), params).fetchall()
+        import psycopg
+
+        with psycopg.connect(site_database) as conn:
+            return conn.execute(sql, params).fetchall()
+
+    return query
+
+
+class Keyboard:
+    """Reaches and activates elements with the keyboard alone, as a user without a mouse does:
+    Tab until the element has focus, then Enter (links, buttons) or the arrow keys (radio
+    buttons, which form one tab stop per group)."""
+
+    def __init__(self, page, max_tabs=150):
+        self.page = page
+        self.max_tabs = max_tabs
+
+    def focus(self, locator):
+        locator.wait_for()
+        for _ in range(self.max_tabs):
+            if locator.evaluate("element => element === document.activeElement"):
+                return
+            self.page.keyboard.press("Tab")
+        raise AssertionError(f"{locator} cannot be reached with the Tab key")
+
+    def activate(self, locator):
+        self.focus(locator)
+        self.page.keyboard.press("Enter")
+
+    def choose(self, radio):
+        """Check a checkbox (Tab to it, Space) or a radio button (Tab into its group, then arrow
+        down to it)."""
+        if radio.get_attribute("type") == "checkbox":
+            self.focus(radio)
+            self.page.keyboard.press("Space")
+            return
+        name = radio.get_attribute("name")
+        group = self.page.locator(f"input[name='{name}']")
+        for _ in range(self.max_tabs):
+            if group.evaluate_all("inputs => inputs.includes(document.activeElement)"):
+                break
+            self.page.keyboard.press("Tab")
+        else:
+            raise AssertionError(f"the answers to {name} cannot be reached with the Tab key")
+        for _ in range(group.count()):
+            if radio.evaluate("element => element === document.activeElement"):
+                self.page.keyboard.press("Space")
+                return
+            self.page.keyboard.press("ArrowDown")
+        raise AssertionError(f"{radio} cannot be chosen with the arrow keys")
+
+
+class Mouse:
+    """The same interface as Keyboard, with clicks."""
+
+    def __init__(self, page):
+        self.page = page
+
+    def activate(self, locator):
+        locator.click()
+
+    def choose(self, radio):
+        radio.check()
+
+
+@pytest.fixture(scope="session")
+def page_url(site_sql):
+    """URL of the first live Danish page of a type ("app_label.ModelName"), or None."""
+
+    def find(model_label):
+        app_label, model_name = model_label.lower().split(".")
+        rows = site_sql(
+            "SELECT p.url_path FROM wagtailcore_page p"
+            " JOIN django_content_type ct ON ct.id = p.content_type_id"
+            " JOIN wagtailcore_locale l ON l.id = p.locale_id"
+            " WHERE ct.app_label = %s AND ct.model = %s AND p.live AND l.language_code = 'da'"
+            " ORDER BY p.path LIMIT 1",
+            (app_label, model_name),
+        )
+        if not rows:
+            return None
+        (root,) = site_sql(
+            "SELECT p.url_path FROM wagtailcore_site s JOIN wagtailcore_page p ON p.id = s.root_page_id"
+            " WHERE s.is_default_site"
+        )[0]
+        return "/" + rows[0][0][len(root) :]
+
+    return find

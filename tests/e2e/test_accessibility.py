@@ -24,3 +24,32 @@ def test_english_home_page_has_no_serious_accessibility_violations(page):
     expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome")
     screenshot(page, "home-en")
     assert serious_accessibility_violations(page) == []
+
+
+# Every page type of the site, as "app_label.ModelName"; a type with no page yet is skipped.
+PAGE_TYPES = [
+    "cases.CaseIndexPage",
+    "cases.CasePage",
+    "toolbox.ToolboxPage",
+    "toolbox.PhasePage",
+    "toolbox.ToolPage",
+    "toolbox.GlossaryPage",
+    "toolbox.SourcesPage",
+    "courses.CourseIndexPage",
+    "courses.CoursePage",
+    "courses.ModulePage",
+    "courses.LessonPage",
+    "erfa.ErfaIndexPage",
+    "erfa.ErfaDayPage",
+]
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_page_type_has_no_serious_accessibility_violations(page, page_url, page_type):
+    url = page_url(page_type)
+    if url is None:
+        pytest.skip(f"no {page_type} in the catalogue")
+    login(page, OFFICER, next_path=url)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    screenshot(page, page_type.split(".")[1])
+    assert serious_accessibility_violations(page) == []

@@ -1,0 +1,269 @@
+"""Experience posts: what participants learned, tied to the case, phase or tool it concerns.
+
+A post is a model, not a page: anyone signed in writes one, and Moderatorer decide whether it is
+shown to others. States: draft → submitted → approved | rejected. Only approved posts are in the
+search index, on other pages and reachable by anyone but their author and the moderators."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from erfa.sanitise import clean_post_text, visible_text
+from home.roles import is_moderator
+
+# The page types a post can be linked to, as (app label, model name). Kept as strings so this app
+# has no migration dependency on cases or toolbox.
+LINKED_PAGE_TYPES = {
+    "case": ("cases", "casepage"),
+    "phase": ("toolbox", "phasepage"),
+    "tool": ("toolbox", "toolpage"),
+}
+
+
+def page_type_filter(kind):
+    app_label, model = LINKED_PAGE_TYPES[kind]
+    return {"content_type__app_label": app_label, "content_type__model": model}
+
+
+class ExperiencePostQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def approved(self):
+        return self.filter(state=ExperiencePost.State.APPROVED)
+
+    def visible_to(self, user):
+        """Approved posts, plus the user's own; moderators see every post."""
+        if is_moderator(user):
+            return self
+        return self.filter(models.Q(state=ExperiencePost.State.APPROVED) | models.Q(author=user))
+
+    def for_listing(self):
+        """With what ``search_meta()`` and the listings show, fetched in the same query."""
+        return self.select_related("author", "case", "phase", "tool", "erfa_day")
+
+    def on_page(self, page, *fields):
+        """Posts linked to ``page`` or any of its translations through one of ``fields``."""
+        condition = models.Q()
+        for field in fields:
+            condition |= models.Q(**{f"{field}__translation_key": page.translation_key})
+        return self.filter(condition)
+
+
+class ExperiencePostTag(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "erfa.ExperiencePost", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ExperiencePost(index.Indexed, models.Model):
+    class State(models.TextChoices):
+        DRAFT = "draft", _("kladde")
+        SUBMITTED = "submitted", _("sendt til godkendelse")
+        APPROVED = "approved", _("godkendt")
+        REJECTED = "rejected", _("afvist")
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("forfatter"),
+        on_delete=models.CASCADE,
+        related_name="experience_posts",
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    text = models.TextField(_("tekst"))
+    language = models.CharField(_("sprog"), max_length=10, choices=settings.LANGUAGES)
+    case = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("case"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=page_type_filter("case"),
+    )
+    phase = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("fase"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=page_type_filter("phase"),
+    )
+    tool = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("værktøj"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=page_type_filter("tool"),
+    )
+    erfa_day = models.ForeignKey(
+        "erfa.ErfaDayPage",
+        verbose_name=_("ERFA-dag"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="experience_posts",
+    )
+    tags = TaggableManager(through=ExperiencePostTag, blank=True, verbose_name=_("emneord"))
+    state = models.CharField(_("status"), max_length=12, choices=State.choices, default=State.DRAFT)
+    rejection_reason = models.TextField(_("begrundelse for afvisning"), blank=True)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
+    submitted_at = models.DateTimeField(_("sendt"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("afgjort"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("afgjort af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    case_draft_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("kladde på casen"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Den kladde af casesiden, som erfaringen blev overført til."),
+    )
+
+    objects = ExperiencePostQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("text"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("state"),
+        index.FilterField("language"),
+    ]
+
+    class Meta:
+        verbose_name = _("erfaring")
+        verbose_name_plural = _("erfaringer")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["state", "decided_at"], name="erfa_post_state"),
+            models.Index(fields=["author", "created_at"], name="erfa_post_author"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Every path that stores text (front-end form, admin, loader) goes through here.
+        self.text = clean_post_text(self.text or "")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("erfa:post_detail", args=[self.pk])
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # Only what everyone may read is searchable: drafts and rejected posts never reach the index.
+        return super().get_indexed_objects().filter(state=cls.State.APPROVED)
+
+    @property
+    def text_html(self):
+        # Cleaned on save already; cleaning again on the way out means no stored row, however it
+        # was written, can put markup other than the allowed tags on a page.
+        return mark_safe(clean_post_text(self.text))  # noqa: S308
+
+    @cached_property
+    def excerpt(self):
+        text = visible_text(self.text)
+        return text if len(text) <= 220 else text[:219].rsplit(" ", 1)[0] + " …"
+
+    def search_meta(self):
+        """What a search result shows beside the title. Fetch with ``for_listing()``."""
+        return {
+            "kind": _("Erfaring"),
+            "case": self.case.title if self.case_id else "",
+            "phase": self.phase.title if self.phase_id else "",
+            "tool": self.tool.title if self.tool_id else "",
+            "erfa_day": self.erfa_day.title if self.erfa_day_id else "",
+            "author": self.author.display_name,
+            "language": self.language,
+            "date": self.decided_at,
+        }
+
+    @property
+    def is_editable_by_author(self):
+        return self.state in (self.State.DRAFT, self.State.REJECTED)
+
+    def can_view(self, user):
+        return self.state == self.State.APPROVED or self.author_id == user.pk or is_moderator(user)
+
+    def _move(self, from_states, to_state, **fields):
+        """Change state only if the post is still in one of ``from_states`` (a conditional UPDATE, so
+        two moderators deciding at once cannot both win). Returns True when this call moved it."""
+        fields["state"] = to_state
+        moved = ExperiencePost.objects.filter(pk=self.pk, state__in=from_states).update(**fields)
+        if moved:
+            for name, value in fields.items():
+                setattr(self, name, value)
+        return bool(moved)
+
+    def submit(self):
+        from erfa.notifications import notify_moderators_of_submission
+
+        moved = self._move(
+            [self.State.DRAFT, self.State.REJECTED],
+            self.State.SUBMITTED,
+            submitted_at=timezone.now(),
+            rejection_reason="",
+        )
+        if moved:
+            transaction.on_commit(lambda: notify_moderators_of_submission(self))
+        return moved
+
+    def approve(self, moderator):
+        from erfa.notifications import notify_author_of_decision
+
+        moved = self._move(
+            [self.State.SUBMITTED], self.State.APPROVED, decided_at=timezone.now(), decided_by=moderator
+        )
+        if moved:
+            index.insert_or_update_object(self)
+            transaction.on_commit(lambda: notify_author_of_decision(self))
+        return moved
+
+    def reject(self, moderator, reason):
+        from erfa.notifications import notify_author_of_decision
+
+        moved = self._move(
+            [self.State.SUBMITTED, self.State.APPROVED],
+            self.State.REJECTED,
+            decided_at=timezone.now(),
+            decided_by=moderator,
+            rejection_reason=reason,
+        )
+        if moved:
+            index.remove_object(self)
+            transaction.on_commit(lambda: notify_author_of_decision(self))
+        return moved
+
+
+def recent_posting_count(user, window):
+    """Posts the user created or submitted within ``window`` (a timedelta), for the rate limit."""
+    since = timezone.now() - window
+    return (
+        ExperiencePost.objects.filter(author=user)
+        .filter(models.Q(created_at__gte=since) | models.Q(submitted_at__gte=since))
+        .count()
+    )
+
+
+POSTING_WINDOW = timedelta(minutes=10)
