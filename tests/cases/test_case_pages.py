@@ -100,12 +100,17 @@ def test_case_page_queries_do_not_grow_with_the_catalogue(
     assert CasePage.objects.count() == 500
     assert page_queries(client_learner, case.url) == (cold_with_5, warm_with_5)
     # Every signed-in page pays for session, user, site, routing and permissions (the home page
-    # alone costs ``home_cached``); a cached case page adds only the two levels of routing below it.
-    assert warm_with_5 <= home_cached + 2
+    # alone costs ``home_cached``); a cached case page adds the two levels of routing below it and
+    # one query for each live panel another app adds (ERFA experiences).
+    panels = len(hooks.get_hooks("register_case_page_panels"))
+    assert warm_with_5 <= home_cached + 2 + panels
 
 
 def page_queries(client, url):
     """SQL queries for a page with an empty cache, then again with the fragments cached."""
+    # A request first: the idle-timeout middleware refreshes a session that has been idle a while
+    # (creating 500 cases takes a minute), which would otherwise be counted against the page.
+    client.get(url)
     cache.clear()
     counts = []
     for _ in range(2):
