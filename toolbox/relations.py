@@ -6,7 +6,9 @@ out while its app has no such model. Links point at the Danish page (page choose
 synchronised across translations), so a translated phase matches them by translation key."""
 
 from django.apps import apps
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, IntegerField, Q
+from django.db.models.functions import Cast
 from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex
 
@@ -56,20 +58,18 @@ def lessons_referencing(page):
     lesson_model = _model("courses", "LessonPage")
     if lesson_model is None:
         return []
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import IntegerField
-    from django.db.models.functions import Cast
-
-    references = (
+    # The reference index keeps object ids as text.
+    target_ids = _translations_of(page).annotate(text_id=Cast("pk", CharField())).values("text_id")
+    source_ids = (
         ReferenceIndex.objects.filter(
             to_content_type=ContentType.objects.get_for_model(Page),
-            to_object_id__in=[str(pk) for pk in _translations_of(page).values_list("pk", flat=True)],
+            to_object_id__in=target_ids,
             content_type=ContentType.objects.get_for_model(lesson_model),
         )
         .annotate(source_id=Cast("object_id", IntegerField()))
         .values("source_id")
     )
-    source_keys = lesson_model.objects.filter(pk__in=references).values("translation_key")
+    source_keys = lesson_model.objects.filter(pk__in=source_ids).values("translation_key")
     return list(
         lesson_model.objects.live()
         .filter(locale_id=page.locale_id, translation_key__in=source_keys)

@@ -131,7 +131,7 @@ def clone_page(template, parent, title, slug):
         if isinstance(value, list) and value and isinstance(value[0], dict) and "pk" in value[0]:
             for child in value:
                 child["pk"] = None
-    data.update(title=title, slug=slug, live=True)
+    data.update(pk=None, title=title, slug=slug, live=True)
     page = type(template).from_serializable_data(data, check_fks=False, strict_fks=False)
     parent.add_child(instance=page)
     return page
@@ -413,14 +413,14 @@ def measure_everything(samples):
     user = officer()
     client = Client()
     client.force_login(user)
-    anonymous = Client()
 
     def add(kind, label, result):
         rows.append({"kind": kind, "label": label, **result})
         median, p95, queries = result["median"], result["p95"], result["queries"]
         log(f"{label}: median {median:.1f} ms, p95 {p95:.1f} ms, {queries} queries")
 
-    add("baseline", "/healthz (baseline)", measure(anonymous, "/healthz", samples))
+    # The baseline goes through the same middleware with the same signed-in session.
+    add("baseline", "/healthz (baseline)", measure(client, "/healthz", samples))
     add("page", "home", measure(client, "/", samples))
     for label, model_label in PAGE_TYPES:
         Model = model(model_label)
@@ -661,6 +661,7 @@ def write_report(rows, notes, throughput, load_setup, skipped, counts, samples, 
         f"- Volume: {', '.join(f'{n:,} {what}' for what, n in counts.items())}",
         f"- Method: Django test client through the full middleware, signed in as an officer, "
         f"{samples} requests per row after 3 warm-up requests; times are server time in ms. "
+        f"Load average at the end: {os.getloadavg()[0]:.1f} (other work on the machine inflates times). "
         f"Ratios are to `/healthz` measured in the same run. Run took {elapsed / 60:.1f} min.",
         f"- Targets: signed-in pages ≤ {PAGE_RATIO}× baseline and ≤ {PAGE_QUERIES} queries; "
         f"search ≤ {SEARCH_RATIO}× baseline.",

@@ -135,22 +135,39 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, site_url):
-    """A fresh browser tab (own cookies) whose relative URLs go to the site. The content security
-    policy stays on, so a page whose inline script the browser refuses fails its test."""
-    context = browser.new_context(base_url=site_url, locale="da-DK", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
-    tab = context.new_page()
-    tab.csp_violations = []
+def open_tab(browser, site_url):
+    """Opens browser tabs, each in its own context (own cookies: one per person in a journey),
+    whose relative URLs go to the site. The content security policy stays on, so a page whose
+    inline script the browser refuses fails its test."""
+    contexts, tabs = [], []
 
-    def note_violation(message):
-        if message.type == "error" and "Content Security Policy" in message.text:
-            tab.csp_violations.append(message.text)
+    def open_new():
+        context = browser.new_context(
+            base_url=site_url, locale="da-DK", viewport={"width": 1280, "height": 900}
+        )
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        tab = context.new_page()
+        tab.csp_violations = []
 
-    tab.on("console", note_violation)
-    yield tab
-    context.close()
-    assert not tab.csp_violations, f"The browser refused content under the CSP: {tab.csp_violations}"
+        def note_violation(message):
+            if message.type == "error" and "Content Security Policy" in message.text:
+                tab.csp_violations.append(message.text)
+
+        tab.on("console", note_violation)
+        tabs.append(tab)
+        return tab
+
+    yield open_new
+    for context in contexts:
+        context.close()
+    violations = [text for tab in tabs for text in tab.csp_violations]
+    assert not violations, f"The browser refused content under the CSP: {violations}"
+
+
+@pytest.fixture
+def page(open_tab):
+    return open_tab()
 
 
 def login(page, email, password=DEMO_PASSWORD, next_path=None):

@@ -37,3 +37,13 @@ def test_editor_opens_the_admin_and_the_page_editor_without_csp_violations(page)
     preview = page.frame_locator("iframe#w-preview-iframe")
     expect(preview.get_by_role("heading", level=1)).to_contain_text("Velkommen")
     screenshot(page, "admin-preview")
+
+
+def test_editor_sees_the_wagtail_userbar_on_the_site_under_the_strict_policy(page):
+    login(page, EDITOR)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Velkommen")
+    userbar = page.locator("wagtail-userbar")
+    expect(userbar).to_be_attached()
+    # The userbar's menu opens (its script ran) and offers to edit this page.
+    userbar.locator("button").first.click()
+    expect(userbar.get_by_role("menuitem").first).to_be_visible()

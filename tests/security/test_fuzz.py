@@ -62,3 +62,40 @@ def test_no_quiz_submission_gives_a_server_error(client_learner, module_with_qui
         assert not attempt.is_finished  # a refused submission changes nothing
     else:
         assert attempt.is_finished and attempt.score is not None
+
+
+def search_endpoints():
+    from django.urls import NoReverseMatch, reverse
+
+    found = []
+    for name in ("search", "search_autocomplete", "search_api"):
+        try:
+            found.append(reverse(name))
+        except NoReverseMatch:
+            pass
+    return found
+
+
+# Parameters a search form or API might read, and a few it should simply ignore.
+SEARCH_PARAMS = ["q", "page", "type", "kind", "sort", "locale", "limit", "district", "phase"]
+
+
+@FUZZ
+@given(data=st.data())
+def test_no_search_request_gives_a_server_error(client_learner, home_page, data):
+    endpoints = search_endpoints()
+    if not endpoints:
+        pytest.skip("the search app has no views yet")
+    url = data.draw(st.sampled_from(endpoints))
+    params = data.draw(
+        st.dictionaries(
+            st.sampled_from(SEARCH_PARAMS),
+            st.one_of(nasty_text, st.text(alphabet="æøåÆØÅ &|!():*\"'-", max_size=30)),
+            min_size=1,
+            max_size=4,
+        )
+    )
+
+    response = client_learner.get(url, params)
+
+    assert response.status_code in (200, 400, 404), (url, params, response.status_code)

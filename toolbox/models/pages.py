@@ -10,6 +10,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import KeyLessonListBlock, RoleListBlock, ToolStepsBlock, TrackListBlock
+from ..cache import cached_page_context
+from ..relations import cases_for_phase, cases_for_tool, lessons_referencing, toolbox_panels
 
 TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 PHASE_COUNT = 7
@@ -61,9 +63,16 @@ class ToolboxPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["phases"] = list(self.phases())
-        context["glossary_page"] = GlossaryPage.objects.child_of(self).live().first()
-        context["sources_page"] = SourcesPage.objects.child_of(self).live().first()
+        context.update(
+            cached_page_context(
+                self,
+                lambda: {
+                    "phases": list(self.phases()),
+                    "glossary_page": GlossaryPage.objects.child_of(self).live().first(),
+                    "sources_page": SourcesPage.objects.child_of(self).live().first(),
+                },
+            )
+        )
         return context
 
 
@@ -148,9 +157,12 @@ class PhasePage(Page):
         return ToolPage.objects.child_of(self).live().order_by("path")
 
     def get_context(self, request, *args, **kwargs):
-        from ..relations import cases_for_phase, lessons_referencing, toolbox_panels
-
         context = super().get_context(request, *args, **kwargs)
+        context.update(cached_page_context(self, self._listings))
+        context["panels"] = toolbox_panels(request, self)
+        return context
+
+    def _listings(self):
         neighbours = (
             PhasePage.objects.sibling_of(self)
             .live()
@@ -158,16 +170,14 @@ class PhasePage(Page):
             .only("id", "title", "number", "url_path", "path", "depth", "locale_id")
         )
         by_number = {phase.number: phase for phase in neighbours}
-        context.update(
-            breadcrumbs=breadcrumbs(self),
-            tools=list(self.tools()),
-            previous_phase=by_number.get(self.number - 1),
-            next_phase=by_number.get(self.number + 1),
-            cases=cases_for_phase(self),
-            lessons=lessons_referencing(self),
-            panels=toolbox_panels(request, self),
-        )
-        return context
+        return {
+            "breadcrumbs": breadcrumbs(self),
+            "tools": list(self.tools()),
+            "previous_phase": by_number.get(self.number - 1),
+            "next_phase": by_number.get(self.number + 1),
+            "cases": cases_for_phase(self),
+            "lessons": lessons_referencing(self),
+        }
 
 
 class ToolPage(Page):
@@ -222,18 +232,19 @@ class ToolPage(Page):
         return gettext("Værktøj · Fase %(number)s") % {"number": self.phase_number}
 
     def get_context(self, request, *args, **kwargs):
-        from ..relations import cases_for_tool, lessons_referencing, toolbox_panels
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            breadcrumbs=breadcrumbs(self),
-            phase=PhasePage.objects.filter(path=self.path[: -self.steplen]).first(),
-            templates=list(self.templates.select_related("document")),
-            cases=cases_for_tool(self),
-            lessons=lessons_referencing(self),
-            panels=toolbox_panels(request, self),
-        )
+        context.update(cached_page_context(self, self._listings))
+        context["panels"] = toolbox_panels(request, self)
         return context
+
+    def _listings(self):
+        return {
+            "breadcrumbs": breadcrumbs(self),
+            "phase": PhasePage.objects.filter(path=self.path[: -self.steplen]).first(),
+            "templates": list(self.templates.select_related("document")),
+            "cases": cases_for_tool(self),
+            "lessons": lessons_referencing(self),
+        }
 
 
 class ToolDocument(Orderable):
@@ -270,8 +281,12 @@ class GlossaryPage(Page):
         from ..glossary import glossary_by_letter
 
         context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = breadcrumbs(self)
-        context["letters"] = glossary_by_letter(self.locale_id)
+        context.update(
+            cached_page_context(
+                self,
+                lambda: {"breadcrumbs": breadcrumbs(self), "letters": glossary_by_letter(self.locale_id)},
+            )
+        )
         return context
 
 
@@ -290,11 +305,16 @@ class SourcesPage(Page):
         verbose_name = _("kildeliste")
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(cached_page_context(self, self._listings))
+        return context
+
+    def _listings(self):
         from .snippets import Source
 
-        context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = breadcrumbs(self)
         sources = list(Source.objects.all())
-        context["police_sources"] = [s for s in sources if s.kind == Source.KIND_POLICE]
-        context["literature"] = [s for s in sources if s.kind == Source.KIND_LITERATURE]
-        return context
+        return {
+            "breadcrumbs": breadcrumbs(self),
+            "police_sources": [s for s in sources if s.kind == Source.KIND_POLICE],
+            "literature": [s for s in sources if s.kind == Source.KIND_LITERATURE],
+        }
