@@ -195,3 +195,14 @@ def test_home_page_shows_a_quote_of_the_day(client_learner, home_page, quote):
     assert "Dagens stemme fra casene" in html
     assert "Vi har fandeme nået meget det første år." in html
     assert f'href="{quote.case.url}"' in html
+
+
+def test_editor_can_open_a_case_and_the_case_snippets_in_the_admin(client_editor, three_cases, toolbox_page):
+    case = three_cases["hjoerring"]
+    CasePhaseLink.objects.create(case=case, phase=toolbox_page)
+    response = client_editor.get(reverse("wagtailadmin_pages:edit", args=(case.pk,)))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Aktører og resultater" in html and "Forbindelser" in html
+    for name in ("actor", "theme", "quote"):
+        assert client_editor.get(reverse(f"wagtailsnippets_cases_{name}:list")).status_code == 200
