@@ -18,8 +18,8 @@ install: $(STAMP)
 
 run: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_catalogue
 	$(PY) manage.py load_demo_users
+	$(PY) manage.py load_catalogue
 	@echo ""
 	@echo "Co+creation is running at http://127.0.0.1:8000 — sign in with a demo login above."
 	$(PY) manage.py runserver 127.0.0.1:8000

@@ -29,9 +29,8 @@ class ExperiencePostForm(forms.ModelForm):
         max_length=MAX_TEXT_LENGTH,
         help_text=_(
             "Almindelig tekst. En tom linje giver nyt afsnit. Du kan bruge <strong>fed</strong>, "
-            "<em>kursiv</em>, lister og links (http, https, mailto). Højst %(max)s tegn."
-        )
-        % {"max": f"{MAX_TEXT_LENGTH:,}".replace(",", ".")},
+            "<em>kursiv</em>, lister og links (http, https, mailto). Højst 10.000 tegn."
+        ),
         error_messages={
             "required": _("Skriv din erfaring – teksten er tom."),
             "max_length": _(

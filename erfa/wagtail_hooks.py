@@ -1,14 +1,16 @@
 from django.urls import include, path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from erfa import admin_views
 from erfa.loader import load_erfa
-from erfa.models import ExperiencePost
+from erfa.models import ErfaIndexPage, ExperiencePost
 from home.roles import is_moderator
 
 POSTS_PER_PANEL = 10
+HOME_PANEL_DAYS = 3
 
 
 class ModeratorMenuItem(MenuItem):
@@ -62,6 +64,17 @@ def toolbox_page_experience_panel(request, page):
     posts = ExperiencePost.objects.approved().on_page(page, "phase", "tool")
     kind = "tool" if page.specific_class._meta.model_name == "toolpage" else "phase"
     return _posts_panel(posts, _("Erfaringer fra kolleger"), f"{kind}={page.pk}")
+
+
+@hooks.register("register_home_panel")
+def upcoming_days_panel(request, home_page):
+    index = ErfaIndexPage.objects.live().filter(locale_id=home_page.locale_id).first()
+    if index is None:
+        return None
+    days = list(
+        index.days(request.user).filter(ends_at__gte=timezone.now()).order_by("starts_at")[:HOME_PANEL_DAYS]
+    )
+    return {"template": "erfa/panels/upcoming_days.html", "order": 60, "index": index, "days": days}
 
 
 @hooks.register("register_catalogue_loader")

@@ -289,8 +289,9 @@ def build_volume(scale):
     from django.db import transaction
 
     call_command("migrate", "--noinput", verbosity=0)
-    call_command("load_catalogue", stdout=open(os.devnull, "w"))
+    # Demo users first: the catalogue's ERFA posts are written by them.
     call_command("load_demo_users", "--allow-production", stdout=open(os.devnull, "w"))
+    call_command("load_catalogue", stdout=open(os.devnull, "w"))
     skipped = {}
     steps = [
         ("users", add_users),
@@ -382,16 +383,16 @@ def officer():
 
 
 def filtered_url(client, url):
-    """The index URL with its first filter set to the first value its form offers."""
+    """The index URL with its first filter (a facet checkbox, else a select) set to its first value."""
     html = client.get(url).content.decode()
+    checkbox = re.search(r'<input[^>]*type="checkbox"[^>]*name="([\w-]+)"[^>]*value="([^"]+)"', html)
+    if checkbox:
+        return f"{url}?{checkbox.group(1)}={checkbox.group(2)}"
     select = re.search(r'<select[^>]*name="([\w-]+)"[^>]*>(.*?)</select>', html, re.S)
     if select:
         value = re.search(r'<option value="([^"]+)"', select.group(2))
         if value:
             return f"{url}?{select.group(1)}={value.group(1)}"
-    checkbox = re.search(r'<input[^>]*type="checkbox"[^>]*name="([\w-]+)"[^>]*value="([^"]+)"', html)
-    if checkbox:
-        return f"{url}?{checkbox.group(1)}={checkbox.group(2)}"
     return None
 
 

@@ -91,7 +91,8 @@ def site_url(site_database):
     }
     env.pop("REDIS_URL", None)  # the server's cache is its own memory: no rate limits shared with others
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput"], ["load_catalogue"], ["load_demo_users", "--allow-production"]):
+    # Demo users first: the catalogue's ERFA posts are written by them.
+    for command in (["migrate", "--noinput"], ["load_demo_users", "--allow-production"], ["load_catalogue"]):
         subprocess.run(manage + command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
     port = _free_port()
     log = (OUTPUT / "server.log").open("w")

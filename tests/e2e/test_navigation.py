@@ -48,3 +48,23 @@ def test_keyboard_user_skips_the_header_to_the_content(page):
     page.keyboard.press("Tab")
     in_header = page.evaluate("() => document.querySelector('header').contains(document.activeElement)")
     assert not in_header, "Tab after the skip link went back into the header"
+
+
+def test_officer_reads_a_tool_in_english_and_returns_to_the_danish_page(page, page_url):
+    tool_url = page_url("toolbox.ToolPage")
+    if tool_url is None:
+        pytest.skip("the catalogue has no tools yet")
+    login(page, OFFICER, next_path=tool_url)
+    danish_title = page.get_by_role("heading", level=1).inner_text()
+
+    page.get_by_role("navigation", name="Sprog").get_by_role("link", name="English").click()
+
+    expect(page).to_have_url(re.compile(r"/en/"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", level=1)).not_to_have_text(danish_title)
+    screenshot(page, "tool-en")
+
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Dansk").click()
+
+    expect(page).to_have_url(re.compile(re.escape(tool_url) + "$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(danish_title)

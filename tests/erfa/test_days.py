@@ -234,3 +234,20 @@ def test_day_page_query_count_is_the_same_at_5_and_500_sign_ups_and_posts(client
     at_500 = count_queries(client, erfa_day.url)
     # 9 are Wagtail's routing, session and user, 3 its user bar for editors, 2 the header's permissions.
     assert at_5 == at_500 <= 23
+
+
+def test_home_page_shows_the_next_erfa_days(client_learner, learner, erfa_day, past_day):
+    sign_up(erfa_day, learner)
+    page = client_learner.get("/").text
+    panel = page.split('id="erfa-days-heading"')[1].split("</section>")[0]
+    assert erfa_day.title in panel and "du er tilmeldt" in panel
+    assert past_day.title not in panel
+
+
+def test_day_page_interface_is_translated_to_english(client_learner, erfa_day):
+    from home.catalogue import translate
+
+    english_day = translate(erfa_day)
+    response = client_learner.get(english_day.url)
+    assert response.status_code == 200 and english_day.url.startswith("/en/")
+    assert "Sign me up" in response.text and "0 of 2 places are taken." in response.text
