@@ -164,8 +164,10 @@ def inspiration(entry, index):
 
 def english_strings(content):
     """Danish source text → English, from a case file's ``english`` section: translations of
-    single fields by field name, of results and ripple effects as lists in the same order, and of
-    any other text (body paragraphs, actor roles) under ``strings``."""
+    single fields by field name, and of any other text (body paragraphs) under ``strings``.
+
+    Actors, results, goals and ripple effects are synchronised to the English page as they are
+    (their models are not translatable), so they stay in Danish on it."""
     english = content.get("english") or {}
     strings = dict(english.get("strings") or {})
     for name in ("title", "place", "summary", "challenge"):
@@ -174,9 +176,6 @@ def english_strings(content):
     anchor = content.get("anchor_person") or {}
     if english.get("anchor_role") and anchor.get("role"):
         strings[anchor["role"]] = english["anchor_role"]
-    for name in ("results", "ripple_effects"):
-        if english.get(name):
-            strings.update(zip(content[name], english[name], strict=True))
     return strings
 
 

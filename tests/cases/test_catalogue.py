@@ -88,9 +88,6 @@ def test_load_catalogue_creates_the_nine_cases_and_is_idempotent(client_learner,
     english = english_cases.get(translation_key=cases["hjoerring-fri-for-indbrud"].translation_key)
     assert english.title == "Hjørring – Free from Burglary"
     assert english.case_actors.count() == 17
-    assert (
-        english.results.order_by("sort_order").first().text.startswith("A PR platform focusing on dialogue")
-    )
     assert Quote.objects.filter(locale__language_code="en", case=english).count() == 4
     response = client_learner.get(english.url)
     html = response.content.decode()
