@@ -86,6 +86,29 @@ class ToolReferenceBlock(blocks.StructBlock):
         description = _("Et kort, der åbner et værktøj i værktøjskassen.")
 
 
+class CaseReferenceBlock(blocks.StructBlock):
+    # Any page can be chosen: the cases app is not a migration dependency of courses. The loader
+    # and editors pick case pages; the card shows nothing for a page that is not live.
+    SECTIONS = [
+        ("challenge-heading", _("Den fælles samlende udfordring")),
+        ("actors-heading", _("Aktører")),
+        ("results-heading", _("Resultater")),
+        ("goals-heading", _("Mål")),
+        ("ripples-heading", _("Ringe i vandet")),
+        ("quotes-heading", _("Stemmer fra initiativet")),
+    ]
+
+    case = blocks.PageChooserBlock(label=_("case"))
+    section = blocks.ChoiceBlock(choices=SECTIONS, required=False, label=_("afsnit i casen"))
+    note = blocks.CharBlock(required=False, label=_("tekst på kortet"))
+
+    class Meta:
+        icon = "folder-open-inverse"
+        label = _("Henvisning til case")
+        template = "courses/blocks/case_reference.html"
+        description = _("Et kort, der åbner en case eller et afsnit af den.")
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
         form_classname="title", icon="title", label=_("Mellemrubrik"), template="courses/blocks/heading.html"
@@ -97,5 +120,6 @@ class LessonBodyBlock(blocks.StreamBlock):
     video = VideoBlock(group=_("Medier"))
     callout = CalloutBlock()
     glossary_term = GlossaryTermBlock(group=_("Henvisninger"))
+    case_reference = CaseReferenceBlock(group=_("Henvisninger"))
     tool_reference = ToolReferenceBlock(group=_("Henvisninger"))
     reflection = ReflectionQuestionBlock(group=_("Aktiviteter"))

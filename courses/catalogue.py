@@ -55,8 +55,6 @@ def lesson_body(ctx, lesson_slug, items):
                 continue
             block = {"type": "tool_reference", "value": {"tool": tool.pk, "note": value.get("note", "")}}
         elif kind == "case":
-            if "case_reference" not in LessonPage.body.field.stream_block.child_blocks:
-                continue
             case = page_by_slug("cases.CasePage", value["case"])
             if case is None:
                 ctx.log(f"  no case page '{value['case']}' yet: link left out of {lesson_slug}")

@@ -222,7 +222,7 @@ def record_visit(user, course, lesson):
             pass  # a parallel request enrolled the learner first; its row is just as good
 
 
-def lesson_context(user, lesson, course, progress):
+def lesson_context(user, lesson, progress):
     answers = {
         answer.block_id: answer
         for answer in ReflectionAnswer.objects.filter(user=user, lesson=lesson).only(
@@ -242,7 +242,7 @@ def lesson_context(user, lesson, course, progress):
         "is_done": lesson.pk in progress.completed_lesson_ids,
         "previous_lesson": previous_lesson,
         "next_lesson": next_lesson,
-        "missing_prerequisite": missing_prerequisite(user, course),
+        "missing_prerequisite": getattr(lesson, "missing_prerequisite", None),
         "quiz_status": quiz_status(user, lesson.quiz, lesson) if lesson.quiz_id else None,
     }
 

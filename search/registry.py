@@ -38,6 +38,8 @@ class SearchType:
     # ``search_meta()`` once per hit.
     meta_ancestor: str = ""
     queryset: Callable | None = None
+    # Relations ``search_meta()`` reads, loaded with the hits (a case's district).
+    select_related: tuple = ()
     url: Callable | None = None
 
     @property
@@ -78,7 +80,7 @@ def glossary_term_url(term, site_search):
 
 
 SEARCH_TYPES = [
-    SearchType("case", _("Case"), "cases.CasePage", district_field="district", phase_field="phases"),
+    SearchType("case", _("Case"), "cases.CasePage", district_field="district", select_related=("district",)),
     SearchType("tool", _("Værktøj"), "toolbox.ToolPage"),
     SearchType("phase", _("Fase"), "toolbox.PhasePage"),
     SearchType(

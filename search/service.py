@@ -409,7 +409,7 @@ class SiteSearch:
             by_type.setdefault(search_type, []).append(pk)
         loaded = {}
         for search_type, pks in by_type.items():
-            related = getattr(search_type.model, "search_select_related", ())
+            related = search_type.select_related or getattr(search_type.model, "search_select_related", ())
             if search_type.is_page:
                 queryset = self.visible_pages(search_type.model, [search_type], locale=False)
                 queryset = queryset.select_related("locale", *related)

@@ -204,10 +204,13 @@ class LessonPage(Page):
         return self.course.title if self.course else ""
 
     def serve(self, request, *args, **kwargs):
-        from ..progress import record_visit
+        from ..progress import missing_prerequisite, record_visit
 
-        if request.method == "GET" and request.user.is_authenticated and self.course is not None:
-            record_visit(request.user, self.course, self)
+        course = self.course
+        self.missing_prerequisite = missing_prerequisite(request.user, course)
+        # A look at a locked course's lesson does not enrol the learner in it.
+        if request.method == "GET" and course is not None and self.missing_prerequisite is None:
+            record_visit(request.user, course, self)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -218,5 +221,5 @@ class LessonPage(Page):
         context["course"] = course
         context["progress"] = course_progress(request.user, course)
         context["outline"] = course_outline(course, context["progress"])
-        context.update(lesson_context(request.user, self, course, context["progress"]))
+        context.update(lesson_context(request.user, self, context["progress"]))
         return context

@@ -78,6 +78,7 @@ def test_super_user_course_is_locked_until_the_user_course_is_complete(
     assert f'href="{user_course.url}"' in html
     locked_lesson = client_learner.get(lesson.url).content.decode()
     assert "Indhold i lektion 1." not in locked_lesson
+    assert not CourseEnrollment.objects.filter(user=learner, course=superuser_course).exists()
     client_learner.post(reverse("courses:lesson_done", args=[lesson.pk]))
     assert not LessonCompletion.objects.filter(user=learner, lesson=lesson).exists()
 
@@ -177,3 +178,19 @@ def test_certificate_prints_as_one_clean_page(client_learner, learner, user_cour
     assert "size: A4 portrait" in print_rules
     assert ".page-certificate .site-header" in print_rules and "display: none" in print_rules
     assert "page-break-inside: avoid" in print_rules
+
+
+def test_case_reference_is_a_real_page_reference(client_learner, user_course):
+    from home.references import pages_referencing
+
+    from .conftest import add_lesson
+
+    case = module_of(user_course)  # any live page stands in for a case page here
+    lesson = add_lesson(
+        module_of(user_course),
+        8,
+        body=[("case_reference", {"case": case, "section": "results-heading", "note": "Se resultaterne."})],
+    )
+    html = client_learner.get(lesson.url).content.decode()
+    assert f'href="{case.url}#results-heading"' in html and "Se resultaterne." in html
+    assert lesson.pk in {page.pk for page in pages_referencing(case, LessonPage)}
