@@ -126,7 +126,7 @@ else:
 # --- Accounts
 AUTH_USER_MODEL = "home.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    "home.backends.CachedPermissionsBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -181,7 +181,8 @@ if OIDC_CLIENT_ID and OIDC_SERVER_URL:
         ],
     }
 
-# --- Sessions
+# --- Sessions: in the database, read through the cache (no session query on most requests).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 12

@@ -142,3 +142,23 @@ def test_logout_ends_the_session(client_learner):
     assert client_learner.get("/").status_code == 200
     client_learner.post("/accounts/logout/")
     assert client_learner.get("/").status_code == 302
+
+
+def test_admin_access_follows_a_group_change_at_once_although_permissions_are_cached(client_learner, learner):
+    assert client_learner.get("/admin/").status_code in (302, 403)
+    learner.groups.add(Group.objects.get(name=EDITORS))
+    assert client_learner.get("/admin/").status_code == 200
+    learner.groups.remove(Group.objects.get(name=EDITORS))
+    assert client_learner.get("/admin/").status_code in (302, 403)
+
+
+def test_a_signed_in_page_reads_no_permissions_from_the_database_once_cached(client_learner):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client_learner.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        client_learner.get("/")
+    tables = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "auth_permission" not in tables
+    assert "django_session" not in tables
