@@ -71,6 +71,21 @@ class ReflectionQuestionBlock(blocks.StructBlock):
         }
 
 
+class ToolReferenceBlock(blocks.StructBlock):
+    tool = blocks.PageChooserBlock(page_type="toolbox.ToolPage", label=_("værktøj"))
+    note = blocks.CharBlock(
+        required=False,
+        label=_("hvorfor værktøjet"),
+        help_text=_("Fx 'Brug det, når I planlægger kortlægningen.'"),
+    )
+
+    class Meta:
+        icon = "cogs"
+        label = _("Henvisning til værktøj")
+        template = "courses/blocks/tool_reference.html"
+        description = _("Et kort, der åbner et værktøj i værktøjskassen.")
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
         form_classname="title", icon="title", label=_("Mellemrubrik"), template="courses/blocks/heading.html"
@@ -82,4 +97,5 @@ class LessonBodyBlock(blocks.StreamBlock):
     video = VideoBlock(group=_("Medier"))
     callout = CalloutBlock()
     glossary_term = GlossaryTermBlock(group=_("Henvisninger"))
+    tool_reference = ToolReferenceBlock(group=_("Henvisninger"))
     reflection = ReflectionQuestionBlock(group=_("Aktiviteter"))

@@ -1,10 +1,12 @@
 from django.db.models import OuterRef, Subquery
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import reports
 from .models import CourseEnrollment, CoursePage, Question, Quiz
 from .progress import percent, with_progress
 
@@ -56,3 +58,36 @@ def learning_panel(request, home_page):
 @hooks.register("register_user_menu_item")
 def my_learning_menu_item(request):
     return {"label": _("Min læring"), "url": reverse("courses:my_learning")}
+
+
+@hooks.register("register_catalogue_loader")
+def courses_loader():
+    from .catalogue import load_courses
+
+    return {"order": 30, "name": "courses", "load": load_courses}
+
+
+class LearningReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(reports.PERMISSION)
+
+
+@hooks.register("register_admin_urls")
+def learning_report_urls():
+    return [
+        path("learning-reports/", reports.completion_report, name="courses_report_completion"),
+        path("learning-reports/learners/", reports.learner_report, name="courses_report_learners"),
+        path("learning-reports/quizzes/", reports.item_analysis_index, name="courses_report_quizzes"),
+        path(
+            "learning-reports/quizzes/<int:quiz_id>/",
+            reports.item_analysis,
+            name="courses_report_item_analysis",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def learning_reports_menu_item():
+    return LearningReportsMenuItem(
+        _("Læringsrapporter"), reverse("courses_report_completion"), icon_name="clipboard-list", order=900
+    )

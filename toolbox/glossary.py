@@ -185,12 +185,23 @@ def _definition_markup(term, words):
 
 
 def glossary_by_letter(locale_id):
-    """The glossary of a language grouped by first letter in Danish alphabetical order."""
+    """The glossary of a language grouped by first letter in Danish alphabetical order. Each term's
+    ``read_more`` is its related phase or tool in the same language (page links are shared by
+    all translations of a term and point at the Danish page)."""
+    from wagtail.models import Page
+
     terms = sorted(
         GlossaryTerm.objects.filter(locale_id=locale_id).select_related("related_page"),
         key=lambda term: danish_sort_key(term.term),
     )
+    keys = {term.related_page.translation_key for term in terms if term.related_page}
+    in_language = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(locale_id=locale_id, translation_key__in=keys)
+    }
     letters = {}
     for term in terms:
+        if term.related_page:
+            term.read_more = in_language.get(term.related_page.translation_key, term.related_page)
         letters.setdefault(term.term[:1].upper(), []).append(term)
     return [{"letter": letter, "terms": entries} for letter, entries in letters.items()]

@@ -109,3 +109,9 @@ class Certificate(models.Model):
 
     def __str__(self):
         return f"{self.course_title} – {self.recipient_name}"
+
+    @property
+    def track_label(self):
+        from .pages import CoursePage
+
+        return dict(CoursePage.TRACKS).get(self.track, self.track)

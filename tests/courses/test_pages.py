@@ -74,7 +74,7 @@ def test_super_user_course_is_locked_until_the_user_course_is_complete(
     lesson = lessons_of(superuser_course)[0]
     html = client_learner.get(superuser_course.url).content.decode()
     assert "Kurset er låst" in html
-    assert "gennemføre kurset »Co-creation for brugere«" in html
+    assert "Du låser det op ved at gennemføre »Co-creation for brugere«" in html
     assert f'href="{user_course.url}"' in html
     locked_lesson = client_learner.get(lesson.url).content.decode()
     assert "Indhold i lektion 1." not in locked_lesson
@@ -150,3 +150,30 @@ def test_module_page_shows_its_quiz(client_learner, user_course):
     html = client_learner.get(module.url).content.decode()
     assert "Quiz om faserne" in html
     assert "Start quizzen" in html
+
+
+def test_home_page_panel_and_user_menu_show_my_learning(client_learner, user_course):
+    home = client_learner.get("/").content.decode()
+    assert 'href="/learning/">Min læring</a>' in home  # user menu
+    assert "Du er ikke begyndt på et kursus endnu." in home  # the panel before any course
+    lesson = lessons_of(user_course)[0]
+    client_learner.get(lesson.url)
+    client_learner.post(reverse("courses:lesson_done", args=[lesson.pk]))
+    home = client_learner.get("/").content.decode()
+    assert "Co-creation for brugere" in home
+    assert "1 af 4 aktiviteter gennemført (25 %)" in home
+
+
+def test_certificate_prints_as_one_clean_page(client_learner, learner, user_course):
+    finish_course(client_learner, user_course)
+    certificate = Certificate.objects.get(user=learner)
+    html = client_learner.get(reverse("courses:certificate", args=[certificate.pk])).content.decode()
+    assert 'class="page-certificate"' in html and "courses/courses.css" in html
+    assert certificate.verification_code in html
+    from django.contrib.staticfiles import finders
+
+    css = open(finders.find("courses/courses.css"), encoding="utf-8").read()
+    print_rules = css[css.index("@media print") :]
+    assert "size: A4 portrait" in print_rules
+    assert ".page-certificate .site-header" in print_rules and "display: none" in print_rules
+    assert "page-break-inside: avoid" in print_rules

@@ -240,8 +240,10 @@ class Keyboard:
         raise AssertionError(f"{locator} cannot be reached with the Tab key")
 
     def activate(self, locator):
+        """Follow a link or press a submit button, and wait for the page it leads to."""
         self.focus(locator)
-        self.page.keyboard.press("Enter")
+        with self.page.expect_navigation():
+            self.page.keyboard.press("Enter")
 
     def choose(self, radio):
         """Check a checkbox (Tab to it, Space) or a radio button (Tab into its group, then arrow
@@ -273,7 +275,8 @@ class Mouse:
         self.page = page
 
     def activate(self, locator):
-        locator.click()
+        with self.page.expect_navigation():
+            locator.click()
 
     def choose(self, radio):
         radio.check()

@@ -26,6 +26,17 @@ def case_index_id(site_sql):
     return rows[0][0] if rows else None
 
 
+def choose_snippet(editor, field_id):
+    """Pick the first item in a Wagtail chooser modal; returns its title."""
+    editor.locator(f"#{field_id}-chooser .unchosen [data-chooser-action-choose]").click()
+    choice = editor.locator(".modal a[data-chooser-modal-choice]").first
+    title = choice.inner_text().strip()
+    choice.click()
+    expect(editor.locator(".modal")).to_be_hidden()
+    expect(editor.locator(f"#{field_id}-chooser [data-chooser-title]")).to_have_text(title)
+    return title
+
+
 def test_specialist_publishes_a_case_and_an_officer_finds_it(open_tab, site_sql, page_url):
     parent_id = case_index_id(site_sql)
     if parent_id is None:
@@ -37,20 +48,14 @@ def test_specialist_publishes_a_case_and_an_officer_finds_it(open_tab, site_sql,
     editor.locator("#id_title").fill(TITLE)
     editor.locator("#id_summary").fill(SUMMARY)
     editor.locator("#id_challenge").fill(CHALLENGE)
-    district = editor.locator("#id_district")
-    district.select_option(index=1)
-    district_name = district.locator("option:checked").inner_text().strip()
+    district_name = choose_snippet(editor, "id_district")
     editor.locator("#id_place").fill("Vestbyen")
     editor.locator("#id_start_year").fill("2024")
     editor.locator("#id_phase_reached").select_option(index=3)
 
     editor.get_by_role("tab", name="Aktører og resultater").click()
     editor.locator("#id_case_actors-ADD").click()
-    editor.locator("[id^='inline_child_case_actors'] [data-chooser-action-choose]").first.click()
-    choice = editor.locator(".modal a[data-chooser-modal-choice]").first
-    actor_name = choice.inner_text().strip()
-    choice.click()
-    expect(editor.locator(".modal")).to_be_hidden()
+    actor_name = choose_snippet(editor, "id_case_actors-0-actor")
     editor.locator("#id_case_actors-0-role").fill(ROLE)
     editor.locator("#id_results-ADD").click()
     editor.locator("#id_results-0-text").fill(RESULT)

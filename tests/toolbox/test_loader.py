@@ -122,7 +122,14 @@ def test_catalogue_builds_the_method_in_order_and_again_without_duplicates(loade
     english = Locale.objects.get(language_code="en")
     english_phase = PhasePage.objects.get(locale=english, number=2)
     assert english_phase.title == "Mapping"
-    assert client_learner.get("/en/vaerktoejskassen/kortlaegning/kortlaegningsplan/").status_code == 200
+    english_tool = client_learner.get("/en/vaerktoejskassen/kortlaegning/kortlaegningsplan/")
+    assert english_tool.status_code == 200
+    assert "<h1>Mapping plan</h1>" in english_tool.content.decode()
+    assert "Templates and worksheets" in english_tool.content.decode()  # the interface, too
+    english_glossary = client_learner.get("/en/vaerktoejskassen/ordbog/").content.decode()
+    assert 'href="/en/vaerktoejskassen/etablering/udviklingsplatforme/">Development platforms</a>' in (
+        english_glossary
+    )
     assert GlossaryTerm.objects.get(locale=english, slug="ankerperson").term == "Anchor person"
 
     counts = (Page.objects.count(), get_document_model().objects.count(), ToolDocument.objects.count())

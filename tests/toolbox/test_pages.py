@@ -182,3 +182,57 @@ def test_glossary_and_sources_pages_render(client_learner, glossary_page, source
 
     assert glossary.find(id="begreb-aktoer")
     assert "Agger, A. & Tortzen, A. (2015)" in sources.find("main").get_text()
+
+
+def test_editor_can_create_the_method_glossary_and_sources_pages(client_editor, home_page):
+    from toolbox.models import GlossaryPage, SourcesPage, ToolboxPage
+
+    def create(model_name, parent, **fields):
+        url = reverse("wagtailadmin_pages:add", args=("toolbox", model_name, parent.pk))
+        response = client_editor.post(url, nested_form_data({**fields, "action-publish": "publish"}))
+        assert response.status_code == 302, response.content.decode()[:3000]
+
+    create(
+        "toolboxpage",
+        home_page,
+        title="Værktøjskassen",
+        slug="vaerktoejskassen",
+        intro=rich_text("<p>Co-creation er samskabelse.</p>"),
+        when_it_fits=rich_text(""),
+        phases_intro=rich_text(""),
+        roles=streamfield([]),
+        tracks=streamfield([]),
+        value_creation=rich_text(""),
+        key_lessons=streamfield(
+            [("lesson", {"title": "Styring og ejerskab", "text": rich_text("<p>Flad.</p>")})]
+        ),
+        goal_setting=rich_text(""),
+    )
+    toolbox = ToolboxPage.objects.get(slug="vaerktoejskassen")
+    create("glossarypage", toolbox, title="Ordbog", slug="ordbog", intro=rich_text(""))
+    create("sourcespage", toolbox, title="Kilder", slug="kilder", intro=rich_text(""))
+
+    assert GlossaryPage.objects.child_of(toolbox).live().exists()
+    assert SourcesPage.objects.child_of(toolbox).live().exists()
+    assert toolbox.key_lessons[0].value["title"] == "Styring og ejerskab"
+
+
+def test_editor_adds_a_glossary_term_in_the_admin(client_editor, glossary_page):
+    from toolbox.models import GlossaryTerm
+
+    response = client_editor.post(
+        reverse("wagtailsnippets_toolbox_glossaryterm:add"),
+        nested_form_data(
+            {
+                "term": "Tryghedsvandring",
+                "slug": "tryghedsvandring",
+                "short_definition": "en fælles gåtur, hvor aktørerne ser på stedets tryghed.",
+                "description": rich_text(""),
+                "text_forms": "",
+                "related_page": "",
+            }
+        ),
+    )
+
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert GlossaryTerm.objects.get(slug="tryghedsvandring").locale.language_code == "da"
