@@ -235,6 +235,8 @@ def add_progress(target):
     lessons = list(danish(LessonPage.objects.live()).values_list("pk", flat=True))
     if not lessons:
         return "no lessons"
+    if LessonCompletion.objects.count() >= target:
+        return None
     users = list(User.objects.filter(email__startswith="betjent").values_list("pk", flat=True))
     per_user = min(len(lessons), max(1, target // max(1, len(users))))
     rng = random.Random(7)
@@ -266,6 +268,8 @@ def add_experience_posts(target):
 
     authors = list(User.objects.filter(email__startswith="betjent").values_list("pk", flat=True)[:500])
     have = ExperiencePost.objects.count()
+    if have >= target:
+        return None
     own = {"id", "pk"}
     author_field = next(
         (f.attname for f in ExperiencePost._meta.concrete_fields if f.attname in ("author_id", "user_id")),
@@ -676,6 +680,8 @@ def write_report(rows, notes, throughput, load_setup, skipped, counts, samples, 
             verdict = ""
         elif row["kind"] == "search":
             verdict = "yes" if ratio <= SEARCH_RATIO else "**no**"
+        elif row["kind"] == "action":  # a form post: the query target is for pages
+            verdict = "yes" if ratio <= PAGE_RATIO else "**no**"
         else:
             verdict = "yes" if ratio <= PAGE_RATIO and row["queries"] <= PAGE_QUERIES else "**no**"
         times = f"{row['median']:.1f} | {row['p95']:.1f}"
@@ -706,13 +712,12 @@ def main():
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full volume")
     parser.add_argument("--samples", type=int, default=30)
     parser.add_argument("--duration", type=int, default=10, help="seconds of load per URL")
-    parser.add_argument("--reuse", action="store_true", help="keep an existing bench database")
+    parser.add_argument("--reuse", action="store_true", help="top up an existing bench database")
     options = parser.parse_args()
     started = time.monotonic()
-    reused = setup_django(options.reuse)
-    skipped = {}
-    if not reused:
-        skipped = build_volume(options.scale)
+    setup_django(options.reuse)
+    # Every step tops up to its target, so a reused database only gains what a newly landed app needs.
+    skipped = build_volume(options.scale)
     counts = volume_counts()
     log(f"volume: {counts}")
     rows, notes = measure_everything(options.samples)

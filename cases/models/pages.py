@@ -1,0 +1,327 @@
+"""The case catalogue's pages: the index with its filters and one page per co-creation initiative."""
+
+from django import forms
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import CaseBodyBlock
+
+
+class ToolboxPageChooserPanel(PageChooserPanel):
+    """Chooses a toolbox page, restricted to the given toolbox page type once the toolbox app
+    defines it; until then any page can be chosen, so editing a case never depends on the toolbox."""
+
+    def get_form_options(self):
+        app_label, model_name = self.page_type.split(".")
+        try:
+            apps.get_model(app_label, model_name)
+        except LookupError:
+            return FieldPanel.get_form_options(self)
+        return super().get_form_options()
+
+
+class Status(models.TextChoices):
+    PREPARATION = "preparation", _("Forberedelse")
+    ACTIVE = "active", _("Aktiv")
+    PAUSED = "paused", _("Sat på pause")
+    COMPLETED = "completed", _("Afsluttet")
+    NETWORK = "network", _("Videreført som netværk")
+
+
+class Phase(models.IntegerChoices):
+    """The seven phases of the toolbox, in the order an initiative goes through them."""
+
+    STARTUP = 1, _("Fase 1 – Opstart")
+    MAPPING = 2, _("Fase 2 – Kortlægning")
+    ANALYSIS = 3, _("Fase 3 – Analysemodul")
+    INVOLVEMENT = 4, _("Fase 4 – Aktørinvolvering")
+    ESTABLISHMENT = 5, _("Fase 5 – Etablering")
+    DEVELOPMENT = 6, _("Fase 6 – Samskabende udviklingsarbejde")
+    CLOSING = 7, _("Fase 7 – Afslutning")
+
+
+class CaseIndexPage(Page):
+    """All cases, filterable by district, theme, status, phase, actor type and year."""
+
+    intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cases.CasePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("caseoversigt")
+
+    def route(self, request, path_components):
+        # A case is found with one query, its district joined in, instead of a generic page
+        # lookup followed by a second query for the specific page.
+        if len(path_components) == 1:
+            case = (
+                CasePage.objects.child_of(self)
+                .select_related("district")
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if case is None:
+                raise Http404
+            return case.route(request, [])
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..cache import cache_version
+        from ..filters import CaseCatalogue
+        from .snippets import Quote
+
+        context = super().get_context(request, *args, **kwargs)
+        context["catalogue"] = CaseCatalogue(self, request)
+        # The catalogue's two quote pages: voices about co-creation in general, not from one case.
+        context["voices"] = Quote.objects.filter(locale_id=self.locale_id, case=None).order_by(
+            "voice", "sort_order", "pk"
+        )
+        context["voices_cache_key"] = f"{cache_version()}:{self.locale_id}"
+        return context
+
+
+class CasePage(Page):
+    """One co-creation initiative, told with the structure every case in the catalogue shares."""
+
+    district = models.ForeignKey(
+        "home.District", verbose_name=_("politikreds"), on_delete=models.PROTECT, related_name="cases"
+    )
+    place = models.CharField(_("sted/kommune"), max_length=150)
+    start_year = models.PositiveSmallIntegerField(
+        _("startår"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_("Tom, hvis startåret ikke er kendt."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    phase_reached = models.PositiveSmallIntegerField(
+        _("nået til fase"),
+        choices=Phase.choices,
+        validators=[MinValueValidator(1), MaxValueValidator(7)],
+    )
+    summary = models.TextField(_("resumé"), help_text=_("Et par sætninger til oversigten og søgeresultater."))
+    challenge = models.TextField(
+        _("den fælles samlende udfordring"),
+        help_text=_("Udfordringen som aktørerne samles om, gerne formuleret som et spørgsmål."),
+    )
+    anchor_person_name = models.CharField(_("ankerperson"), max_length=150, blank=True)
+    anchor_person_role = models.CharField(_("ankerpersonens rolle"), max_length=200, blank=True)
+    themes = ParentalManyToManyField(
+        "cases.Theme", verbose_name=_("temaer"), blank=True, related_name="cases"
+    )
+    body = StreamField(CaseBodyBlock(), verbose_name=_("fortælling"), blank=True)
+
+    facts_panels = [
+        FieldRowPanel([FieldPanel("district"), FieldPanel("place")]),
+        FieldRowPanel([FieldPanel("start_year"), FieldPanel("status"), FieldPanel("phase_reached")]),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [FieldPanel("anchor_person_name"), FieldPanel("anchor_person_role")], heading=_("Ankerperson")
+        ),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("challenge"),
+        MultiFieldPanel(facts_panels, heading=_("Fakta")),
+        FieldPanel("body"),
+    ]
+    outcome_panels = [
+        InlinePanel("case_actors", heading=_("Aktører"), label=_("aktør")),
+        InlinePanel("results", heading=_("Resultater"), label=_("resultat")),
+        InlinePanel("goals", heading=_("Mål"), label=_("mål")),
+        InlinePanel("ripple_effects", heading=_("Ringe i vandet"), label=_("ring i vandet")),
+    ]
+    link_panels = [
+        InlinePanel("phase_links", heading=_("Faser i værktøjskassen"), label=_("fase")),
+        InlinePanel("tool_links", heading=_("Værktøjer"), label=_("værktøj")),
+        InlinePanel("inspired_links", heading=_("Har inspireret"), label=_("initiativ")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Case")),
+            ObjectList(outcome_panels, heading=_("Aktører og resultater")),
+            ObjectList(link_panels, heading=_("Forbindelser")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=1.5),
+        index.SearchField("challenge"),
+        index.SearchField("body"),
+        index.SearchField("place"),
+        index.SearchField("anchor_person_name"),
+        index.RelatedFields("district", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name"), index.SearchField("name_en")]),
+        index.RelatedFields("case_actors", [index.SearchField("role")]),
+        index.FilterField("locale_id"),
+        index.FilterField("district_id"),
+        index.FilterField("phase_reached"),
+        index.FilterField("status"),
+        index.FilterField("start_year"),
+    ]
+
+    parent_page_types = ["cases.CaseIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+
+    def search_meta(self):
+        """The short line search results show under the title."""
+        return self.district.name
+
+    def get_context(self, request, *args, **kwargs):
+        from ..detail import case_details
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(case_details(request, self))
+        return context
+
+
+class CaseActor(Orderable):
+    case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="case_actors")
+    actor = models.ForeignKey(
+        "cases.Actor", verbose_name=_("aktør"), on_delete=models.PROTECT, related_name="case_roles"
+    )
+    units = models.CharField(
+        _("afdelinger/enheder"), max_length=300, blank=True, help_text=_("Fx de forvaltninger, der deltager.")
+    )
+    role = models.CharField(_("rolle i initiativet"), max_length=300, blank=True)
+
+    panels = [FieldPanel("actor"), FieldPanel("units"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("aktør i casen")
+
+
+class CaseResult(Orderable):
+    case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="results")
+    text = models.TextField(_("resultat"))
+
+    panels = [FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("resultat")
+
+
+class CaseRippleEffect(Orderable):
+    """*Ringe i vandet*: value beyond the goals first set, easy to overlook and worth recording."""
+
+    case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="ripple_effects")
+    text = models.TextField(_("ring i vandet"))
+
+    panels = [FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("ring i vandet")
+
+
+class CaseGoal(Orderable):
+    class Kind(models.TextChoices):
+        BASELINE = "baseline", _("Baseline")
+        PROCESS = "process", _("Procesmål")
+        EFFECT = "effect", _("Effektmål")
+
+    class Measure(models.TextChoices):
+        QUALITATIVE = "qualitative", _("Kvalitativt")
+        QUANTITATIVE = "quantitative", _("Kvantitativt")
+
+    case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="goals")
+    kind = models.CharField(_("slags"), max_length=10, choices=Kind.choices)
+    measure = models.CharField(_("målbart"), max_length=12, choices=Measure.choices)
+    text = models.TextField(_("mål"))
+
+    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("measure")]), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("mål")
+
+
+class CaseInspiration(Orderable):
+    """An initiative this case has inspired: another case in the catalogue, or one described in
+    words when it has no page (the Frederikshavn initiative inspired by NæverZone). The inspired
+    case shows the link as "Inspireret af"."""
+
+    case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="inspired_links")
+    inspired_case = models.ForeignKey(
+        CasePage,
+        verbose_name=_("inspireret case"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inspired_by_links",
+    )
+    inspired_initiative = models.CharField(
+        _("initiativ uden case"),
+        max_length=200,
+        blank=True,
+        help_text=_("Bruges, når initiativet ikke er en case."),
+    )
+    note = models.TextField(_("hvordan"), blank=True)
+
+    panels = [
+        PageChooserPanel("inspired_case", "cases.CasePage"),
+        FieldPanel("inspired_initiative"),
+        FieldPanel("note"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("har inspireret")
+
+    def clean(self):
+        if not self.inspired_case_id and not self.inspired_initiative:
+            raise ValidationError(_("Vælg en case eller beskriv initiativet."))
+
+
+class CasePhaseLink(Orderable):
+    """A phase of the toolbox this case illustrates. Linked as a plain page so that cases do not
+    depend on the toolbox app; the toolbox's phase page lists the cases pointing at it."""
+
+    case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="phase_links")
+    phase = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("fase"), on_delete=models.CASCADE, related_name="+"
+    )
+    note = models.CharField(_("hvad casen viser om fasen"), max_length=300, blank=True)
+
+    panels = [ToolboxPageChooserPanel("phase", "toolbox.PhasePage"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("fase i værktøjskassen")
+
+
+class CaseToolLink(Orderable):
+    case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="tool_links")
+    tool = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("værktøj"), on_delete=models.CASCADE, related_name="+"
+    )
+    note = models.CharField(_("hvordan værktøjet blev brugt"), max_length=300, blank=True)
+
+    panels = [ToolboxPageChooserPanel("tool", "toolbox.ToolPage"), FieldPanel("note")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("værktøj")

@@ -1,0 +1,36 @@
+"""The home page's rotating voice: one quote a day, the same for everyone, picked on the server."""
+
+from django.core.cache import cache
+from django.utils import timezone
+from wagtail.models import Locale
+
+from .cache import TIMEOUT, cache_version
+from .models import Quote
+
+
+def quote_of_the_day(locale, day=None):
+    day = day or timezone.localdate()
+    key = f"cases:quote-of-the-day:{cache_version()}:{locale.pk}:{day.isoformat()}"
+    quote = cache.get(key)
+    if quote is None:
+        quotes = Quote.objects.filter(locale=locale).order_by("pk")
+        count = quotes.count()
+        quote = False
+        if count:
+            picked = quotes.select_related("case")[day.toordinal() % count]
+            case = picked.case if picked.case and picked.case.live else None
+            quote = {
+                "text": picked.text,
+                "attribution": picked.attribution or picked.get_voice_display(),
+                "case_title": case.title if case else "",
+                "case_url": case.get_url() if case else "",
+            }
+        cache.set(key, quote, TIMEOUT)
+    return quote or None
+
+
+def quote_of_the_day_panel(request):
+    quote = quote_of_the_day(Locale.get_active())
+    if quote is None:
+        return None
+    return {"template": "cases/includes/quote_panel.html", "order": 60, "quote": quote}

@@ -1,0 +1,108 @@
+import pytest
+from wagtail.models import Page
+
+from cases.models import Actor, CaseActor, CaseIndexPage, CasePage, CaseResult, Quote, Theme
+from home.models import District
+
+
+@pytest.fixture
+def case_index(home_page):
+    index = CaseIndexPage(title="Cases", slug="cases", show_in_menus=True)
+    home_page.add_child(instance=index)
+    return index
+
+
+@pytest.fixture
+def themes(db):
+    return {
+        slug: Theme.objects.create(slug=slug, name=name, name_en=name_en)
+        for slug, name, name_en in [
+            ("narkotika", "Narkotika", "Narcotics"),
+            ("natteliv", "Natteliv", "Nightlife"),
+            ("indbrud", "Indbrud", "Burglary"),
+        ]
+    }
+
+
+@pytest.fixture
+def actors(db):
+    return {
+        "taxa": Actor.objects.create(name="Næstved Taxa", actor_type="business"),
+        "kommune": Actor.objects.create(name="Hjørring Kommune", actor_type="municipality"),
+        "politi": Actor.objects.create(name="Nordjyllands Politi", actor_type="police"),
+    }
+
+
+def make_case(index, title, district="nordjylland", themes=(), actors=(), results=(), **fields):
+    """A published case under ``index`` with its actors (Actor, role) and results."""
+    defaults = {
+        "place": "Aalborg",
+        "status": "active",
+        "phase_reached": 6,
+        "summary": f"Resumé af {title}.",
+        "challenge": f"Hvordan skaber vi sammen tryghed i {title}?",
+    }
+    defaults.update(fields)
+    case = CasePage(title=title, district=District.objects.get(slug=district), **defaults)
+    case.themes = list(themes)
+    case.case_actors = [CaseActor(actor=actor, role=role) for actor, role in actors]
+    case.results = [CaseResult(text=text) for text in results]
+    index.add_child(instance=case)
+    return case
+
+
+@pytest.fixture
+def three_cases(case_index, themes, actors):
+    """Three cases that differ in every filter: district, theme, status, phase, actor type, year."""
+    return {
+        "naestved": make_case(
+            case_index,
+            "NæverZone – Nul Narko i Næstved",
+            district="sydsjaelland-lolland-falster",
+            themes=[themes["narkotika"], themes["natteliv"]],
+            actors=[(actors["taxa"], "")],
+            status="active",
+            phase_reached=6,
+            start_year=None,
+            place="Næstved Kommune",
+        ),
+        "aalborg": make_case(
+            case_index,
+            "Et trygt natteliv i Aalborg",
+            themes=[themes["natteliv"]],
+            actors=[(actors["politi"], "Ankerperson"), (actors["taxa"], "")],
+            status="network",
+            phase_reached=7,
+            start_year=2014,
+        ),
+        "hjoerring": make_case(
+            case_index,
+            "Hjørring – Fri for Indbrud",
+            themes=[themes["indbrud"]],
+            actors=[(actors["kommune"], "Styregruppen")],
+            status="active",
+            phase_reached=6,
+            start_year=2015,
+            place="Hjørring Kommune",
+        ),
+    }
+
+
+@pytest.fixture
+def toolbox_page(home_page):
+    """Stands in for a toolbox phase page: cases link to toolbox pages as plain pages."""
+    page = Page(title="Fase 2 – Kortlægning", slug="fase-2")
+    home_page.add_child(instance=page)
+    return page
+
+
+@pytest.fixture
+def quote(three_cases, danish):
+    return Quote.objects.create(
+        text="Vi har fandeme nået meget det første år.",
+        person="Simon Rubæk",
+        organisation="Craizy Daisy",
+        voice="partner",
+        case=three_cases["naestved"],
+        locale=danish,
+    )
