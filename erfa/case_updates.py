@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 
-from erfa.notifications import _absolute
+from erfa.notifications import absolute_url
 
 # Post text uses HTML's strong/em; Wagtail's rich text stores bold and italic as b/i.
 _TAG_RENAMES = [(re.compile(r"<(/?)strong>"), r"<\1b>"), (re.compile(r"<(/?)em>"), r"<\1i>")]
@@ -27,7 +27,7 @@ def post_as_rich_text(post):
         text = pattern.sub(replacement, text)
     text = _LINK_REL.sub("", text)
     source = _("Kilde: erfaring delt af %(author)s") % {"author": escape(post.author.display_name)}
-    link = f'<a href="{escape(_absolute(post.get_absolute_url()))}">{escape(post.title)}</a>'
+    link = f'<a href="{escape(absolute_url(post.get_absolute_url()))}">{escape(post.title)}</a>'
     return f"<p><b>{escape(post.title)}</b></p>{text}<p><i>{source}: {link}</i></p>"
 
 

@@ -13,7 +13,7 @@ from django.utils import translation
 from home.roles import MODERATORS
 
 
-def _absolute(path):
+def absolute_url(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
@@ -31,7 +31,7 @@ def notify_moderators_of_submission(post):
     if not recipients:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        context = {"post": post, "queue_url": _absolute(reverse("erfa_moderation_queue"))}
+        context = {"post": post, "queue_url": absolute_url(reverse("erfa_moderation_queue"))}
         subject = render_to_string("erfa/email/submitted_subject.txt", context).strip()
         body = render_to_string("erfa/email/submitted_body.txt", context)
     send_mass_mail([(subject, body, None, [email]) for email in recipients], fail_silently=False)
@@ -41,7 +41,7 @@ def notify_author_of_decision(post):
     if not post.author.email:
         return
     with translation.override(post.language or settings.LANGUAGE_CODE):
-        context = {"post": post, "post_url": _absolute(post.get_absolute_url())}
+        context = {"post": post, "post_url": absolute_url(post.get_absolute_url())}
         subject = render_to_string("erfa/email/decision_subject.txt", context).strip()
         body = render_to_string("erfa/email/decision_body.txt", context)
     send_mail(subject, body, None, [post.author.email])
@@ -51,7 +51,7 @@ def notify_promoted_from_waiting_list(sign_up):
     if not sign_up.user.email:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        context = {"sign_up": sign_up, "day_url": _absolute(sign_up.day.url)}
+        context = {"sign_up": sign_up, "day_url": absolute_url(sign_up.day.url)}
         subject = render_to_string("erfa/email/promoted_subject.txt", context).strip()
         body = render_to_string("erfa/email/promoted_body.txt", context)
     send_mail(subject, body, None, [sign_up.user.email])

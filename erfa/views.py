@@ -1,12 +1,9 @@
-from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,14 +11,10 @@ from django.views.decorators.http import require_POST
 from erfa.calendar import day_to_ics
 from erfa.forms import ExperiencePostForm
 from erfa.models import ExperiencePost, signups
-from erfa.models.posts import POSTING_WINDOW, recent_posting_count
+from erfa.models.posts import POSTING_WINDOW, posting_limit_reached, posts_per_window
 from erfa.notifications import notify_promoted_from_waiting_list
 
 POSTS_PER_PAGE = 20
-
-
-def posts_per_window():
-    return getattr(settings, "ERFA_POSTS_PER_WINDOW", 5)
 
 
 # --- Sign-up (reached through ErfaDayPage's routes) ---------------------------------------------
@@ -83,17 +76,6 @@ def post_detail(request, pk):
     )
 
 
-def _rate_limited(user, post=None):
-    """True when ``user`` has created or submitted as many posts as allowed in the window.
-
-    The user's row is locked first so parallel requests from one user are counted one at a time."""
-    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
-    count = recent_posting_count(user, POSTING_WINDOW)
-    if post is not None and post.pk and post.created_at >= timezone.now() - POSTING_WINDOW:
-        count -= 1  # submitting a post already counted when it was created
-    return count >= posts_per_window()
-
-
 def _rate_limit_message():
     minutes = int(POSTING_WINDOW.total_seconds() // 60)
     return _(
@@ -106,7 +88,7 @@ def _save_post(request, form, post=None):
     """Save the form as draft or submission; returns the post or None when rate limited."""
     submitting = request.POST.get("action") == "submit"
     with transaction.atomic():
-        if (post is None or submitting) and _rate_limited(request.user, post):
+        if (post is None or submitting) and posting_limit_reached(request.user, post):
             form.add_error(None, _rate_limit_message())
             return None
         saved = form.save(commit=False)

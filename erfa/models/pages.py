@@ -126,10 +126,6 @@ class ErfaDayPage(RoutablePageMixin, Page):
     def is_open_for_sign_up(self):
         return timezone.now() < self.starts_at
 
-    @property
-    def is_past(self):
-        return self.ends_at < timezone.now()
-
     def sign_up_page(self):
         """The version of this day that holds the sign-ups: the one in the default language, so
         Danish and English readers fill the same places."""

@@ -7,6 +7,7 @@ search index, on other pages and reachable by anyone but their author and the mo
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -256,14 +257,24 @@ class ExperiencePost(index.Indexed, models.Model):
         return moved
 
 
-def recent_posting_count(user, window):
-    """Posts the user created or submitted within ``window`` (a timedelta), for the rate limit."""
-    since = timezone.now() - window
-    return (
-        ExperiencePost.objects.filter(author=user)
-        .filter(models.Q(created_at__gte=since) | models.Q(submitted_at__gte=since))
-        .count()
-    )
-
-
+# Rate limit on sharing: at most ERFA_POSTS_PER_WINDOW posts created or submitted per user within
+# POSTING_WINDOW. Counted in the database, so it holds across app servers and restarts.
 POSTING_WINDOW = timedelta(minutes=10)
+
+
+def posts_per_window():
+    return getattr(settings, "ERFA_POSTS_PER_WINDOW", 5)
+
+
+def posting_limit_reached(user, post=None):
+    """True when ``user`` may not create or submit another post now. ``post`` is the one being
+    submitted, which does not count against itself. Call inside a transaction: the user's row is
+    locked so one user's parallel requests are counted one after the other."""
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    since = timezone.now() - POSTING_WINDOW
+    recent = ExperiencePost.objects.filter(author=user).filter(
+        models.Q(created_at__gte=since) | models.Q(submitted_at__gte=since)
+    )
+    if post is not None and post.pk:
+        recent = recent.exclude(pk=post.pk)
+    return recent.count() >= posts_per_window()

@@ -1,10 +1,11 @@
 from django.core.management import call_command
+from django.urls import reverse
 
 from erfa.models import ErfaDayPage, ErfaIndexPage, ExperiencePost
 from tests.conftest import make_user
 
 
-def test_catalogue_loads_erfa_days_and_demo_posts_idempotently(home_page):
+def test_catalogue_loads_erfa_days_and_demo_posts_idempotently(home_page, client):
     make_user("anker@politi.dk", first_name="Jonas", last_name="Kjær")
     make_user("kursist@politi.dk", first_name="Mette", last_name="Holm")
     call_command("load_catalogue", stdout=open("/dev/null", "w"))
@@ -26,6 +27,15 @@ def test_catalogue_loads_erfa_days_and_demo_posts_idempotently(home_page):
     assert shielding.erfa_day.slug == "erfa-dag-vaerdiskabelse-og-fremdrift-2026"
     assert shielding.phase is not None and shielding.phase.slug == "opstart"
     assert [p.title for p in ExperiencePost.objects.search("ankerpersonen")] == [shielding.title]
+
+    # The approved post shows on the real phase page through the toolbox's panel hook, and the
+    # post form offers the real phases to link to.
+    reader = make_user("laeser@politi.dk", first_name="Ole", last_name="Berg")
+    client.force_login(reader)
+    phase_page = client.get(shielding.phase.url).text
+    assert "Erfaringer fra kolleger" in phase_page and shielding.title in phase_page
+    form = client.get(reverse("erfa:post_create")).text
+    assert f'<option value="{shielding.phase.pk}">' in form
 
 
 def test_demo_posts_are_left_out_without_the_demo_users(home_page):

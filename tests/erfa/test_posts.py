@@ -285,3 +285,14 @@ def test_post_form_query_count_is_the_same_at_5_and_500_linkable_pages(client_le
     at_5 = count_queries(client_learner, NEW_URL)
     add_days(erfa_index, 495, start=5)
     assert at_5 == count_queries(client_learner, NEW_URL) <= 12
+
+
+def test_submitting_a_fresh_draft_does_not_count_against_itself(client_learner, learner, settings):
+    settings.ERFA_POSTS_PER_WINDOW = 1
+    client_learner.post(NEW_URL, new_post_data(action="draft"))
+    post = ExperiencePost.objects.get(author=learner)
+    response = client_learner.post(reverse("erfa:post_edit", args=[post.pk]), new_post_data(action="submit"))
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert post.state == State.SUBMITTED
+    assert client_learner.post(NEW_URL, new_post_data(title="En til")).status_code == 429
