@@ -7,8 +7,8 @@ from django.contrib.auth import logout
 class IdleTimeoutMiddleware:
     """Signs a user out after SESSION_IDLE_TIMEOUT seconds without a request.
 
-    The timestamp is written at most once a minute, so a busy page does not save the session on
-    every request."""
+    The timestamp is written at most once per SESSION_ACTIVITY_WRITE_INTERVAL seconds, so a busy
+    page does not save the session on every request."""
 
     KEY = "last_activity"
 
@@ -21,7 +21,7 @@ class IdleTimeoutMiddleware:
             last = request.session.get(self.KEY, now)
             if now - last > settings.SESSION_IDLE_TIMEOUT:
                 logout(request)
-            elif now - last >= 60 or self.KEY not in request.session:
+            elif now - last >= settings.SESSION_ACTIVITY_WRITE_INTERVAL or self.KEY not in request.session:
                 request.session[self.KEY] = now
         return self.get_response(request)
 

@@ -188,6 +188,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 12
 # Signed-in users are signed out after this long without a request.
 SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(60 * 60 * 2)))
+SESSION_ACTIVITY_WRITE_INTERVAL = 60
 CSRF_COOKIE_HTTPONLY = True
 
 # --- Languages: Danish is the default at unprefixed URLs, English lives under /en/.

@@ -14,3 +14,5 @@ if REDIS_URL:  # noqa: F405
     CACHES["default"]["KEY_PREFIX"] = f"cocreation-test-{os.getpid()}"  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# A slow test must not cross the idle middleware's write interval between two query counts.
+SESSION_ACTIVITY_WRITE_INTERVAL = 60 * 30
