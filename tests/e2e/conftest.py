@@ -177,6 +177,9 @@ def login(page, email, password=DEMO_PASSWORD, next_path=None):
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Adgangskode").fill(password)
     page.get_by_role("button", name="Log ind").click()
+    if password == DEMO_PASSWORD:
+        # Wait until the site has let the person in, so a refused sign-in fails here, plainly.
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
 def screenshot(page, name):
