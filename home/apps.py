@@ -5,4 +5,4 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
-        from . import backends, permissions, signals  # noqa: F401
+        from . import backends, permissions, routing, signals  # noqa: F401

@@ -6,6 +6,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.routing import ViewRestrictionCacheMixin
+
 
 class District(models.Model):
     """One of the 12 Danish police districts, or Rigspolitiet for national initiatives."""
@@ -78,7 +80,7 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionCacheMixin, Page):
     """The signed-in front page: greeting, the learner's progress, what's new, voices from the cases."""
 
     intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link"])

@@ -21,6 +21,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.routing import ViewRestrictionCacheMixin
+
 from ..blocks import CaseBodyBlock
 
 
@@ -57,7 +59,7 @@ class Phase(models.IntegerChoices):
     CLOSING = 7, _("Fase 7 – Afslutning")
 
 
-class CaseIndexPage(Page):
+class CaseIndexPage(ViewRestrictionCacheMixin, Page):
     """All cases, filterable by district, theme, status, phase, actor type and year."""
 
     intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link"])
@@ -102,7 +104,7 @@ class CaseIndexPage(Page):
         return context
 
 
-class CasePage(Page):
+class CasePage(ViewRestrictionCacheMixin, Page):
     """One co-creation initiative, told with the structure every case in the catalogue shares."""
 
     district = models.ForeignKey(

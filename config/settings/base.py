@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The request's Wagtail site from the cache instead of a query on every request.
+    "home.routing.CachedSiteMiddleware",
     # Every page needs a signed-in user; the few public views are marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "home.middleware.IdleTimeoutMiddleware",

@@ -8,12 +8,14 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from home.routing import ViewRestrictionCacheMixin
+
 from ..blocks import LessonBodyBlock
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(ViewRestrictionCacheMixin, Page):
     """ "Uddannelse": the two learning tracks' courses."""
 
     intro = RichTextField(_("introduktion"), blank=True, features=INTRO_FEATURES)
@@ -50,7 +52,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(ViewRestrictionCacheMixin, Page):
     """A course in one of the two tracks of the co-creation education (spor 3)."""
 
     TRACK_USER = "bruger"
@@ -112,7 +114,7 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(ViewRestrictionCacheMixin, Page):
     """A chapter of a course: its lessons and, usually, a quiz on the whole module."""
 
     intro = RichTextField(_("introduktion"), blank=True, features=INTRO_FEATURES)
@@ -158,7 +160,7 @@ class ModulePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(ViewRestrictionCacheMixin, Page):
     """One lesson: text, media, references to cases and tools, and reflection questions."""
 
     intro = models.TextField(_("kort om lektionen"), blank=True)

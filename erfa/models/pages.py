@@ -13,12 +13,13 @@ from wagtail.search import index
 
 from erfa.blocks import ProgrammeBlock
 from home.roles import EDITORS, MODERATORS
+from home.routing import ViewRestrictionCacheMixin
 
 PAST_DAYS_PER_PAGE = 20
 POSTS_ON_DAY_PAGE = 20
 
 
-class ErfaIndexPage(Page):
+class ErfaIndexPage(ViewRestrictionCacheMixin, Page):
     """The ERFA section: upcoming and past days for exchanging experience across police districts."""
 
     intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link", "ul"])
@@ -78,7 +79,7 @@ class ErfaIndexPage(Page):
         return context
 
 
-class ErfaDayPage(RoutablePageMixin, Page):
+class ErfaDayPage(ViewRestrictionCacheMixin, RoutablePageMixin, Page):
     """One ERFA day: when and where, the programme, materials, and a sign-up with a waiting list."""
 
     starts_at = models.DateTimeField(_("starter"))

@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.routing import ViewRestrictionCacheMixin
+
 from ..blocks import KeyLessonListBlock, RoleListBlock, ToolStepsBlock, TrackListBlock
 from ..cache import cached_page_context
 from ..relations import cases_for_phase, cases_for_tool, lessons_referencing, toolbox_panels
@@ -22,7 +24,7 @@ def breadcrumbs(page):
     return list(page.get_ancestors().filter(depth__gt=2))
 
 
-class ToolboxPage(Page):
+class ToolboxPage(ViewRestrictionCacheMixin, Page):
     """The method overview: what co-creation is, the seven phases, roles, tracks, value and goals."""
 
     intro = RichTextField(_("hvad er co-creation"), features=TEXT_FEATURES)
@@ -76,7 +78,7 @@ class ToolboxPage(Page):
         return context
 
 
-class PhasePage(Page):
+class PhasePage(ViewRestrictionCacheMixin, Page):
     """One of the seven chronological phases of a co-creation initiative."""
 
     RUN_BY_WORKING_GROUP = "arbejdsgruppe"
@@ -180,7 +182,7 @@ class PhasePage(Page):
         }
 
 
-class ToolPage(Page):
+class ToolPage(ViewRestrictionCacheMixin, Page):
     """A tool of the co-creation toolbox: what it is for, how to use it step by step, its templates."""
 
     summary = models.TextField(_("kort beskrivelse"), max_length=300)
@@ -263,7 +265,7 @@ class ToolDocument(Orderable):
         verbose_name_plural = _("skabeloner")
 
 
-class GlossaryPage(Page):
+class GlossaryPage(ViewRestrictionCacheMixin, Page):
     """The glossary A–Z: every GlossaryTerm of the page's language."""
 
     intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link"])
@@ -290,7 +292,7 @@ class GlossaryPage(Page):
         return context
 
 
-class SourcesPage(Page):
+class SourcesPage(ViewRestrictionCacheMixin, Page):
     """The recommended sources for further reading."""
 
     intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link"])

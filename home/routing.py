@@ -1,0 +1,164 @@
+"""Serving a page in a fixed, small number of queries, whatever its depth in the tree.
+
+Wagtail resolves a URL one tree level at a time, two queries a level (the child by slug, then its
+specific row), after a query each for the site and the active locale, and before two more for
+the view restrictions of the page and its ancestors: 14 queries for a tool four levels down
+before the page does any work of its own. Here:
+
+- the site and the locales come from the cache (``CachedSiteMiddleware``, ``active_locale``);
+- ``route`` finds the deepest page a URL names with one query on the URL path, then its specific
+  row with a second, and leaves any rest of the URL to that page's own ``route`` (so routable
+  pages such as the ERFA day keep their sub-URLs);
+- ``ViewRestrictionCacheMixin`` remembers that a page has no view restrictions.
+
+All of it hangs on one version number, bumped when anything that decides routing or access
+changes: a page saved, moved or deleted, a site, a locale or a view restriction changed. Editors
+save pages a few times an hour; officers read them thousands of times a day."""
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from django.http import Http404
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import post_page_move
+
+TREE_VERSION_KEY = "page-tree:version"
+
+
+def tree_version():
+    return cache.get_or_set(TREE_VERSION_KEY, 1, None)
+
+
+def bump_tree_version(**kwargs):
+    try:
+        cache.incr(TREE_VERSION_KEY)
+    except ValueError:  # not in the cache (yet, or evicted): any new number will do
+        cache.set(TREE_VERSION_KEY, 1, None)
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _page_tree_changed(sender, **kwargs):
+    # Every page type is its own sender; one receiver without a sender catches them all.
+    if issubclass(sender, (Page, Site, Locale, PageViewRestriction)):
+        bump_tree_version()
+
+
+post_page_move.connect(bump_tree_version, dispatch_uid="home.routing.page_moved")
+m2m_changed.connect(
+    bump_tree_version, sender=PageViewRestriction.groups.through, dispatch_uid="home.routing.groups"
+)
+
+
+# --- site and locale -----------------------------------------------------------------------------
+
+
+class CachedSiteMiddleware:
+    """Gives Wagtail the request's site from the cache; Wagtail looks for it on
+    ``request._wagtail_site`` before it queries (``Site.find_for_request``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        key = f"site:{tree_version()}:{request._get_raw_host()}:{request.get_port()}"
+        site = cache.get(key)
+        if site is None:
+            site = Site._find_for_request(request)
+            if site is not None:
+                cache.set(key, site, 60 * 60)
+        request._wagtail_site = site
+        return self.get_response(request)
+
+
+def active_locale():
+    """``Locale.get_active()`` from the cache: the locale of the interface language."""
+    language = get_language()
+    key = f"locale:{tree_version()}:{language}"
+    locale = cache.get(key)
+    if locale is None:
+        locale = Locale.get_active()
+        cache.set(key, locale, 60 * 60)
+    return locale
+
+
+def localized_root(site, locale):
+    """(path, depth, url_path) of the site's home page in ``locale``, or of the site's own home page
+    when it has no translation in that language (as Wagtail's ``localized`` does)."""
+    key = f"site-root:{tree_version()}:{site.pk}:{locale.pk}"
+    root = cache.get(key)
+    if root is None:
+        page = site.root_page.localized
+        root = (page.path, page.depth, page.url_path)
+        cache.set(key, root, 60 * 60)
+    return root
+
+
+# --- routing -------------------------------------------------------------------------------------
+
+
+def route(request, path):
+    """The RouteResult for ``path`` on the request's site, or None (a 404)."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    components = [component for component in path.split("/") if component]
+    root_path, root_depth, root_url_path = localized_root(site, active_locale())
+    prefixes = [root_url_path]
+    for component in components:
+        prefixes.append(f"{prefixes[-1]}{component}/")
+    # The deepest page along the URL, in one query. Slugs narrow the search to an index; the path
+    # range (the tree below the home page) keeps other sites and languages out.
+    found = (
+        Page.objects.filter(
+            path__range=(root_path, root_path + "ZZZZ" * 8),
+            depth__range=(root_depth, root_depth + len(components)),
+            url_path__in=prefixes,
+        )
+        .filter(**({"slug__in": components} if components else {"depth": root_depth}))
+        .order_by("-depth")
+        .first()
+    )
+    if found is None:
+        if components:  # the home page itself is not in the slug-filtered search
+            found = Page.objects.get(path=root_path)
+        else:
+            return None
+    remaining = components[found.depth - root_depth :]
+    try:
+        # The page's own route takes it from here: a live check when nothing is left, its own
+        # sub-URLs (routable pages) or a 404 otherwise.
+        return found.specific.route(request, remaining)
+    except Http404:
+        return None
+
+
+def serve(request, path):
+    """Wagtail's page view, with the route found here. Wagtail reads a route already found for
+    the request from ``request._wagtail_route_for_request`` (``Page.route_for_request``)."""
+    from wagtail import views as wagtail_views  # not at import: this module is imported by models
+
+    if not hasattr(request, "_wagtail_route_for_request"):
+        request._wagtail_route_for_request = route(request, path)
+    return wagtail_views.serve(request, path)
+
+
+# --- view restrictions ---------------------------------------------------------------------------
+
+
+class ViewRestrictionCacheMixin:
+    """Mixin for every page model: Wagtail checks a page's view restrictions (its own, its
+    ancestors', through aliases) on every view, two queries each time, and nearly always finds
+    none. That "none" is cached; a page that has restrictions is checked by Wagtail as before.
+    Either way the answer is a real QuerySet, as Wagtail's admin expects."""
+
+    def get_view_restrictions(self):
+        key = f"view-restricted:{tree_version()}:{self.pk}"
+        restricted = cache.get(key)
+        if restricted is None:
+            restrictions = super().get_view_restrictions()
+            restricted = restrictions.exists()
+            cache.set(key, restricted, 60 * 60)
+            return restrictions
+        return super().get_view_restrictions() if restricted else PageViewRestriction.objects.none()
