@@ -2,7 +2,8 @@
 
 from django.core.cache import cache
 from django.utils import timezone
-from wagtail.models import Locale
+
+from home.routing import active_locale
 
 from .cache import TIMEOUT, cache_version
 from .models import Quote
@@ -30,7 +31,7 @@ def quote_of_the_day(locale, day=None):
 
 
 def quote_of_the_day_panel(request):
-    quote = quote_of_the_day(Locale.get_active())
+    quote = quote_of_the_day(active_locale())
     if quote is None:
         return None
     return {"template": "cases/includes/quote_panel.html", "order": 60, "quote": quote}

@@ -15,8 +15,14 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, Func, IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Count,
+    Exists,
+    FilteredRelation,
+    OuterRef,
+    Q,
+)
+from django.db.models.functions import Substr
 from django.utils import timezone
 
 from .models import (
@@ -317,32 +323,11 @@ def issue_certificate_if_complete(user, course):
         return None  # a parallel request issued it
 
 
-def _count(queryset):
-    # COUNT as a plain function (not an aggregate) so the subquery has no GROUP BY: one row, one number.
-    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
-
-
 def with_progress(courses, user):
-    """Annotate a CoursePage queryset with ``activity_total`` and ``activity_done`` for the user,
-    in the same single query (used by lists: the course index, My learning, the home panel)."""
-    lessons = LessonPage.objects.live().filter(path__startswith=OuterRef("path"))
-    quiz_modules = ModulePage.objects.live().filter(
-        path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1, quiz__isnull=False
-    )
-    done_lessons = lessons.filter(
-        Exists(LessonCompletion.objects.filter(user=user, lesson_id=OuterRef("pk")))
-    )
-    passed_modules = quiz_modules.filter(
-        Exists(
-            QuizAttempt.objects.filter(
-                user=user, quiz_id=OuterRef("quiz_id"), state=QuizAttempt.FINISHED, passed=True
-            )
-        )
-    )
+    """Annotate a CoursePage queryset with whether the user holds the course's certificate and its
+    prerequisite's (used by lists: the course index, My learning, the home panel). The activity
+    counts come after, from ``count_activities`` on the evaluated list."""
     return courses.annotate(
-        activity_total=_count(lessons) + _count(quiz_modules),
-        activity_done=_count(done_lessons) + _count(passed_modules),
         certified=Exists(Certificate.objects.filter(user=user, course_key=OuterRef("translation_key"))),
         prerequisite_certified=Exists(
             Certificate.objects.filter(user=user, course_key=OuterRef("prerequisite__translation_key"))
@@ -350,13 +335,60 @@ def with_progress(courses, user):
     )
 
 
+def count_activities(courses, user):
+    """Set ``activity_total`` and ``activity_done`` (lessons read, module quizzes passed) on each
+    course of a list, in two grouped queries whatever the number of courses.
+
+    A course's lessons and modules are the pages whose tree path starts with the course's path, so
+    grouping them by that prefix counts every course in one pass. (A correlated subquery per
+    course, `path LIKE course.path || '%'`, scanned all lessons once per course: 1.6 s for the
+    course index at 70 courses.) The user's own completions are joined in the ON clause
+    (FilteredRelation), so other learners' progress rows are never read."""
+    for course in courses:
+        course.activity_total = course.activity_done = 0
+    by_path = {course.path: course for course in courses}
+    for length in {len(path) for path in by_path}:
+        paths = [path for path in by_path if len(path) == length]
+        lessons = (
+            LessonPage.objects.live()
+            .annotate(
+                course_path=Substr("path", 1, length),
+                mine=FilteredRelation("completions", condition=Q(completions__user=user)),
+            )
+            .filter(course_path__in=paths)
+            .values("course_path")
+            .annotate(total=Count("pk", distinct=True), done=Count("mine", distinct=True))
+            .order_by()
+        )
+        passed = QuizAttempt.objects.filter(
+            user=user, quiz_id=OuterRef("quiz_id"), state=QuizAttempt.FINISHED, passed=True
+        )
+        quiz_modules = (
+            ModulePage.objects.live()
+            .filter(quiz__isnull=False, depth=len(paths[0]) // ModulePage.steplen + 1)
+            .annotate(course_path=Substr("path", 1, length), passed=Exists(passed))
+            .filter(course_path__in=paths)
+            .values("course_path")
+            .annotate(total=Count("pk"), done=Count("pk", filter=Q(passed=True)))
+            .order_by()
+        )
+        for row in [*lessons, *quiz_modules]:
+            course = by_path[row["course_path"]]
+            course.activity_total += row["total"]
+            course.activity_done += row["done"]
+    return courses
+
+
 def percent(done, total):
     return round(100 * done / total) if total else 0
 
 
 def course_cards(user, index_page):
-    courses = with_progress(
-        CoursePage.objects.live().child_of(index_page).select_related("prerequisite"), user
+    courses = count_activities(
+        list(
+            with_progress(CoursePage.objects.live().child_of(index_page).select_related("prerequisite"), user)
+        ),
+        user,
     )
     cards = []
     for course in courses:

@@ -8,7 +8,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from home.routing import active_locale
 
 from .models import (
     Certificate,
@@ -23,6 +25,7 @@ from .models import (
 )
 from .models.quiz import AttemptAlreadyFinished
 from .progress import (
+    count_activities,
     issue_certificate_if_complete,
     mark_lesson_done,
     missing_prerequisite,
@@ -196,6 +199,7 @@ def my_learning(request):
         .annotate(next_lesson_id=Subquery(next_lesson))
         .order_by("path")
     )
+    count_activities(courses, user)
     next_lessons = LessonPage.objects.defer_streamfields().in_bulk(
         [course.next_lesson_id for course in courses if course.next_lesson_id]
     )
@@ -218,7 +222,7 @@ def my_learning(request):
             "quiz_results": quiz_results,
             "reflections": reflections,
             "certificates": certificates,
-            "course_index": CourseIndexPage.objects.live().filter(locale=Locale.get_active()).first(),
+            "course_index": CourseIndexPage.objects.live().filter(locale=active_locale()).first(),
         },
     )
 

@@ -8,7 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import reports
 from .models import CourseEnrollment, CoursePage, Question, Quiz
-from .progress import percent, with_progress
+from .progress import count_activities, percent, with_progress
 
 
 class QuizViewSet(SnippetViewSet):
@@ -50,7 +50,7 @@ def learning_panel(request, home_page):
         .annotate(last_seen=Subquery(last_seen))
         .order_by("-last_seen")[:HOME_PANEL_COURSES]
     )
-    for course in courses:
+    for course in count_activities(courses, request.user):
         course.percent = percent(course.activity_done, course.activity_total)
     return {"template": "courses/panels/learning.html", "order": 10, "courses": courses}
 

@@ -3,11 +3,12 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from erfa.models import ErfaDayPage, ExperiencePost
 from erfa.models.posts import page_type_filter
 from erfa.sanitise import visible_text
+from home.routing import active_locale
 
 MAX_TEXT_LENGTH = 10_000
 
@@ -60,7 +61,7 @@ class ExperiencePostForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        locale = Locale.get_active()
+        locale = active_locale()
         for kind in ("case", "phase", "tool"):
             self.fields[kind] = LinkedPageField(
                 queryset=Page.objects.live()

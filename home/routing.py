@@ -56,7 +56,9 @@ m2m_changed.connect(
 
 class CachedSiteMiddleware:
     """Gives Wagtail the request's site from the cache; Wagtail looks for it on
-    ``request._wagtail_site`` before it queries (``Site.find_for_request``)."""
+    ``request._wagtail_site`` before it queries (``Site.find_for_request``). The middleware never
+    queries itself: on a miss, the site Wagtail finds while answering is cached afterwards (and a
+    view that needs no site, such as /healthz, needs no database for it)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -64,12 +66,12 @@ class CachedSiteMiddleware:
     def __call__(self, request):
         key = f"site:{tree_version()}:{request._get_raw_host()}:{request.get_port()}"
         site = cache.get(key)
-        if site is None:
-            site = Site._find_for_request(request)
-            if site is not None:
-                cache.set(key, site, 60 * 60)
-        request._wagtail_site = site
-        return self.get_response(request)
+        if site is not None:
+            request._wagtail_site = site
+        response = self.get_response(request)
+        if site is None and getattr(request, "_wagtail_site", None) is not None:
+            cache.set(key, request._wagtail_site, 60 * 60)
+        return response
 
 
 def active_locale():

@@ -1,8 +1,11 @@
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale
+
+from home import routing
+from home.routing import tree_version
 
 register = template.Library()
 
@@ -19,13 +22,10 @@ def language_links(context):
     links = []
     translations = {}
     if page is not None and hasattr(page, "get_translations"):
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+        translations = translation_urls(page)
     for code, name in settings.LANGUAGES:
         if code in translations:
-            url = translations[code].url
+            url = translations[code]
         else:
             url = translate_url(request.get_full_path(), code)
             if page is not None and url == request.get_full_path() and code != current:
@@ -34,9 +34,23 @@ def language_links(context):
     return links
 
 
+def translation_urls(page):
+    """{language code: URL} of the live translations of ``page``, the page itself included; from
+    the cache until the page tree changes (any page saved, moved or deleted)."""
+    key = f"translation-urls:{tree_version()}:{page.translation_key}"
+    urls = cache.get(key)
+    if urls is None:
+        urls = {
+            p.locale.language_code: p.url
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        cache.set(key, urls, 60 * 60)
+    return urls
+
+
 @register.simple_tag
 def active_locale():
-    return Locale.get_active()
+    return routing.active_locale()
 
 
 @register.simple_tag
