@@ -51,10 +51,17 @@ class ExperiencePostQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.select_related("author", "case", "phase", "tool", "erfa_day")
 
     def on_page(self, page, *fields):
-        """Posts linked to ``page`` or any of its translations through one of ``fields``."""
+        """Posts linked to ``page`` or any of its translations through one of ``fields``.
+
+        The page and its translations are found first (a subquery on the page table), so each link
+        is an indexed foreign-key lookup; a join to the page table per field, ORed, made PostgreSQL
+        read every approved post (39 ms a tool page at 10,000 posts)."""
+        from wagtail.models import Page
+
+        translations = Page.objects.filter(translation_key=page.translation_key).values("pk")
         condition = models.Q()
         for field in fields:
-            condition |= models.Q(**{f"{field}__translation_key": page.translation_key})
+            condition |= models.Q(**{f"{field}_id__in": translations})
         return self.filter(condition)
 
 
