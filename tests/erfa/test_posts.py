@@ -277,6 +277,28 @@ def test_my_posts_query_count_is_the_same_at_5_and_500(client_learner, learner):
     assert at_5 == count_queries(client_learner, url) <= 12
 
 
+def test_the_chosen_erfa_day_stays_chosen_when_the_post_is_refused(client_learner, erfa_index, erfa_day):
+    from .test_days import add_days
+
+    add_days(erfa_index, 3)
+    response = client_learner.post(NEW_URL, new_post_data(text="", erfa_day=str(erfa_day.pk)))
+
+    assert response.status_code == 200
+    assert f'<option selected value="{erfa_day.pk}">{erfa_day.title}</option>' in response.text
+    assert response.text.count("<option selected") == 1
+    assert not ExperiencePost.objects.exists()
+
+
+def test_a_new_erfa_day_is_offered_in_the_form_at_once(client_learner, erfa_index, erfa_day):
+    from .test_days import add_days
+
+    assert erfa_day.title in client_learner.get(NEW_URL).text  # the options are now cached
+    add_days(erfa_index, 1, start=40)
+    newest = erfa_index.get_children().live().order_by("-pk").first()
+
+    assert f'<option value="{newest.pk}">{newest.title}</option>' in client_learner.get(NEW_URL).text
+
+
 def test_post_form_query_count_is_the_same_at_5_and_500_linkable_pages(client_learner, erfa_index):
     from .test_days import add_days, count_queries
 
