@@ -14,6 +14,7 @@ learners' records (tests/courses/test_query_counts.py)."""
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import (
     Count,
@@ -349,13 +350,15 @@ def count_activities(courses, user):
     by_path = {course.path: course for course in courses}
     for length in {len(path) for path in by_path}:
         paths = [path for path in by_path if len(path) == length]
+        # The tree between the first and the last course: an index range scan, not the whole table.
+        below = {"path__range": (min(paths), max(paths) + "Z" * 64)}
         lessons = (
             LessonPage.objects.live()
             .annotate(
                 course_path=Substr("path", 1, length),
                 mine=FilteredRelation("completions", condition=Q(completions__user=user)),
             )
-            .filter(course_path__in=paths)
+            .filter(course_path__in=paths, **below)
             .values("course_path")
             .annotate(total=Count("pk", distinct=True), done=Count("mine", distinct=True))
             .order_by()
@@ -367,7 +370,7 @@ def count_activities(courses, user):
             ModulePage.objects.live()
             .filter(quiz__isnull=False, depth=len(paths[0]) // ModulePage.steplen + 1)
             .annotate(course_path=Substr("path", 1, length), passed=Exists(passed))
-            .filter(course_path__in=paths)
+            .filter(course_path__in=paths, **below)
             .values("course_path")
             .annotate(total=Count("pk"), done=Count("pk", filter=Q(passed=True)))
             .order_by()
@@ -383,15 +386,18 @@ def percent(done, total):
     return round(100 * done / total) if total else 0
 
 
-def course_cards(user, index_page):
-    courses = count_activities(
-        list(
-            with_progress(CoursePage.objects.live().child_of(index_page).select_related("prerequisite"), user)
-        ),
-        user,
+COURSES_PER_PAGE = 12
+
+
+def course_cards(user, index_page, page_number=1):
+    """One page of the course index's cards (``COURSES_PER_PAGE`` a page; an unknown page number
+    shows the first, one past the end the last), and the Paginator page they come from."""
+    courses = with_progress(
+        CoursePage.objects.live().child_of(index_page).select_related("prerequisite").order_by("path"), user
     )
+    page = Paginator(courses, COURSES_PER_PAGE).get_page(page_number)
     cards = []
-    for course in courses:
+    for course in count_activities(list(page.object_list), user):
         locked_by = (
             course.prerequisite if course.prerequisite_id and not course.prerequisite_certified else None
         )
@@ -402,4 +408,4 @@ def course_cards(user, index_page):
                 "locked_by": locked_by,
             }
         )
-    return cards
+    return cards, page

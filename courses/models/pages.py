@@ -48,7 +48,9 @@ class CourseIndexPage(ViewRestrictionCacheMixin, Page):
         from ..progress import course_cards
 
         context = super().get_context(request, *args, **kwargs)
-        context["course_cards"] = course_cards(request.user, self)
+        context["course_cards"], context["course_page"] = course_cards(
+            request.user, self, request.GET.get("side")
+        )
         return context
 
 

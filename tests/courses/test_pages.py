@@ -40,6 +40,36 @@ def test_course_index_lists_courses_in_menu(client_learner, user_course, superus
     assert '<a href="/uddannelse/"' in html  # in the header menu
 
 
+def test_course_index_pages_through_many_courses_with_each_ones_progress(
+    client_learner, course_index, user_course
+):
+    from courses.models import CoursePage
+    from courses.progress import COURSES_PER_PAGE
+
+    from .conftest import add_page
+
+    for n in range(COURSES_PER_PAGE):
+        add_page(
+            course_index,
+            CoursePage(title=f"Valgfrit kursus {n:02}", slug=f"valgfrit-{n}", intro="<p>Tema</p>"),
+        )
+    client_learner.post(reverse("courses:lesson_done", args=[lessons_of(user_course)[0].pk]))
+
+    first = client_learner.get("/uddannelse/").text
+    assert "Co-creation for brugere" in first and "Valgfrit kursus 10" in first
+    assert "Valgfrit kursus 11" not in first
+    assert 'href="?side=2"' in first
+    assert 'aria-valuenow="25"' in first  # 1 of 4 activities (3 lessons and the quiz) done
+
+    second = client_learner.get("/uddannelse/?side=2").text
+    assert "Valgfrit kursus 11" in second and "Co-creation for brugere" not in second
+    assert 'href="?side=2" aria-current="page"' in second
+
+    # A tampered page number shows a page of courses, never an error.
+    assert "Co-creation for brugere" in client_learner.get("/uddannelse/?side=abc").text
+    assert "Valgfrit kursus 11" in client_learner.get("/uddannelse/?side=99").text
+
+
 def test_lesson_page_renders_body_and_records_where_the_learner_left_off(
     client_learner, learner, user_course
 ):
