@@ -110,15 +110,12 @@ def route(request, path):
     prefixes = [root_url_path]
     for component in components:
         prefixes.append(f"{prefixes[-1]}{component}/")
-    # The deepest page along the URL, in one query. Slugs narrow the search to an index; the path
-    # range (the tree below the home page) keeps other sites and languages out.
+    # The deepest page along the URL, in one query on the slug index. URL paths are unique across
+    # the whole tree (each starts with its home page's slug), so they alone keep other sites and
+    # languages out.
     found = (
-        Page.objects.filter(
-            path__range=(root_path, root_path + "ZZZZ" * 8),
-            depth__range=(root_depth, root_depth + len(components)),
-            url_path__in=prefixes,
-        )
-        .filter(**({"slug__in": components} if components else {"depth": root_depth}))
+        Page.objects.filter(url_path__in=prefixes)
+        .filter(**({"slug__in": components} if components else {"path": root_path}))
         .order_by("-depth")
         .first()
     )

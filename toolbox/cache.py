@@ -5,20 +5,35 @@ anywhere (a case or lesson may start or stop pointing here), or a document, glos
 source is saved. A version number in the key clears every entry at once."""
 
 from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 VERSION_KEY = "toolbox:version"
 TIMEOUT = 60 * 60
 
 
-def cached_page_context(page, build):
+def page_key(page):
+    """Names a page's cached listings and rendered fragments: its id, the language and the
+    version, so anything that invalidates one invalidates both."""
     version = cache.get_or_set(VERSION_KEY, 1, None)
-    key = f"toolbox:{version}:{page.pk}:{get_language()}"
+    return f"{version}:{page.pk}:{get_language()}"
+
+
+def cached_page_context(page, build):
+    key = f"toolbox:{page_key(page)}"
     context = cache.get(key)
     if context is None:
         context = build()
         cache.set(key, context, TIMEOUT)
     return context
+
+
+def page_context(page, build):
+    """The page's listings for its template, read from the cache only if the template asks: the
+    rendered fragments that use them are cached under ``fragment_key`` too, and when they are hit
+    the listings (a hundred linked cases and lessons at scale) are neither read nor unpickled."""
+    listings = SimpleLazyObject(lambda: cached_page_context(page, build))
+    return {"listings": listings, "fragment_key": page_key(page)}
 
 
 def invalidate_toolbox(**kwargs):

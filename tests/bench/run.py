@@ -707,6 +707,16 @@ def write_report(rows, notes, throughput, load_setup, skipped, counts, samples, 
     log(f"report written to {REPORT.relative_to(ROOT)}")
 
 
+def analyse():
+    """Fresh planner statistics after the bulk load, as a production database has them:
+    without, PostgreSQL plans for the empty tables the migrations left."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    log("analysed the database")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full volume")
@@ -718,6 +728,7 @@ def main():
     setup_django(options.reuse)
     # Every step tops up to its target, so a reused database only gains what a newly landed app needs.
     skipped = build_volume(options.scale)
+    analyse()
     counts = volume_counts()
     log(f"volume: {counts}")
     rows, notes = measure_everything(options.samples)

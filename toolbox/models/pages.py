@@ -12,7 +12,7 @@ from wagtail.search import index
 from home.routing import ViewRestrictionCacheMixin
 
 from ..blocks import KeyLessonListBlock, RoleListBlock, ToolStepsBlock, TrackListBlock
-from ..cache import cached_page_context
+from ..cache import cached_page_context, page_context
 from ..relations import cases_for_phase, cases_for_tool, lessons_referencing, toolbox_panels
 
 TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
@@ -160,7 +160,7 @@ class PhasePage(ViewRestrictionCacheMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(cached_page_context(self, self._listings))
+        context.update(page_context(self, self._listings))
         context["panels"] = toolbox_panels(request, self)
         return context
 
@@ -235,7 +235,7 @@ class ToolPage(ViewRestrictionCacheMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(cached_page_context(self, self._listings))
+        context.update(page_context(self, self._listings))
         context["panels"] = toolbox_panels(request, self)
         return context
 
