@@ -8,15 +8,15 @@ from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-VERSION_KEY = "toolbox:version"
+from home import cache_versions
+
 TIMEOUT = 60 * 60
 
 
 def page_key(page):
     """Names a page's cached listings and rendered fragments: its id, the language and the
     version, so anything that invalidates one invalidates both."""
-    version = cache.get_or_set(VERSION_KEY, 1, None)
-    return f"{version}:{page.pk}:{get_language()}"
+    return f"{cache_versions.current('toolbox')}:{page.pk}:{get_language()}"
 
 
 def cached_page_context(page, build):
@@ -37,7 +37,4 @@ def page_context(page, build):
 
 
 def invalidate_toolbox(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    cache_versions.bump("toolbox")
