@@ -5,8 +5,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from erfa import admin_views
+from erfa.cache import latest_approved_posts
 from erfa.loader import load_erfa
-from erfa.models import ErfaIndexPage, ExperiencePost
+from erfa.models import ErfaIndexPage
 from home.roles import is_moderator
 
 POSTS_PER_PANEL = 10
@@ -42,7 +43,6 @@ def my_posts_menu_item(request):
 
 
 def _posts_panel(posts, heading, new_post_query):
-    posts = list(posts.select_related("author").order_by("-decided_at", "-pk")[:POSTS_PER_PANEL])
     return {
         "template": "erfa/panels/experience_posts.html",
         "order": 80,
@@ -54,14 +54,14 @@ def _posts_panel(posts, heading, new_post_query):
 
 @hooks.register("register_case_page_panels")
 def case_page_experience_panel(request, case_page):
-    posts = ExperiencePost.objects.approved().on_page(case_page, "case")
+    posts = latest_approved_posts(case_page, ["case"], POSTS_PER_PANEL)
     return _posts_panel(posts, _("Erfaringer fra kolleger"), f"case={case_page.pk}")
 
 
 @hooks.register("register_toolbox_page_panels")
 def toolbox_page_experience_panel(request, page):
     """Phase and tool pages: posts linked to the page as either, so one function serves both."""
-    posts = ExperiencePost.objects.approved().on_page(page, "phase", "tool")
+    posts = latest_approved_posts(page, ["phase", "tool"], POSTS_PER_PANEL)
     kind = "tool" if page.specific_class._meta.model_name == "toolpage" else "phase"
     return _posts_panel(posts, _("Erfaringer fra kolleger"), f"{kind}={page.pk}")
 

@@ -23,18 +23,15 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
-TREE_VERSION_KEY = "page-tree:version"
+from home import cache_versions
 
 
 def tree_version():
-    return cache.get_or_set(TREE_VERSION_KEY, 1, None)
+    return cache_versions.current("page-tree")
 
 
 def bump_tree_version(**kwargs):
-    try:
-        cache.incr(TREE_VERSION_KEY)
-    except ValueError:  # not in the cache (yet, or evicted): any new number will do
-        cache.set(TREE_VERSION_KEY, 1, None)
+    cache_versions.bump("page-tree")
 
 
 @receiver(post_save)

@@ -139,7 +139,6 @@ class ErfaDayPage(ViewRestrictionCacheMixin, RoutablePageMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from erfa.models import ExperiencePost
 
         from .signups import sign_up_summary
 
@@ -151,8 +150,9 @@ class ErfaDayPage(ViewRestrictionCacheMixin, RoutablePageMixin, Page):
         context["withdraw_url"] = base_url + self.reverse_subpage("withdraw_view")
         context["calendar_url"] = base_url + self.reverse_subpage("calendar_view")
         context["materials"] = self.materials.select_related("document")
-        posts = ExperiencePost.objects.approved().on_page(self, "erfa_day")
-        context["posts"] = posts.select_related("author").order_by("-decided_at", "-pk")[:POSTS_ON_DAY_PAGE]
+        from ..cache import latest_approved_posts
+
+        context["posts"] = latest_approved_posts(self, ["erfa_day"], POSTS_ON_DAY_PAGE)
         user = request.user
         if user.is_superuser or user.groups.filter(name__in=[EDITORS, MODERATORS]).exists():
             context["participants"] = sign_up_page.signups.select_related("user", "user__district")
