@@ -2,7 +2,7 @@
 
 At scale a page gathers thousands of posts (every post from one ERFA day, a third of all posts on a
 busy phase), and sorting them for the newest few took 12–25 ms a view. The lists are kept under a
-version number that any saved or deleted post moves on (an approval, a withdrawal, an edit), so a
+version number that any saved or deleted post, and any decision on one, moves on, so a
 decision shows at once; the ten-minute timeout bounds what can only go stale through other
 models, such as an author's changed name."""
 
@@ -13,6 +13,7 @@ from django.dispatch import receiver
 from home import cache_versions
 
 from .models import ExperiencePost
+from .models.posts import POST_LISTS
 
 TIMEOUT = 10 * 60
 
@@ -20,7 +21,7 @@ TIMEOUT = 10 * 60
 def latest_approved_posts(page, fields, limit):
     """The ``limit`` newest approved posts linked to ``page`` (or a translation of it) through
     any of ``fields``, newest decision first, with their authors."""
-    version = cache_versions.current("erfa-posts")
+    version = cache_versions.current(POST_LISTS)
     key = f"erfa-posts:{version}:{page.translation_key}:{'-'.join(fields)}:{limit}"
     posts = cache.get(key)
     if posts is None:
@@ -37,4 +38,4 @@ def latest_approved_posts(page, fields, limit):
 @receiver(post_save, sender=ExperiencePost)
 @receiver(post_delete, sender=ExperiencePost)
 def _posts_changed(**kwargs):
-    cache_versions.bump("erfa-posts")
+    cache_versions.bump(POST_LISTS)

@@ -4,7 +4,10 @@ An app registers a function with the ``register_home_panel`` hook. It receives t
 home page and returns ``None`` (nothing to show) or a dict with ``template``, ``order`` and any
 context the template needs."""
 
+from django.core.cache import cache
+
 from .panels import hook_panels
+from .routing import tree_version
 
 
 def dashboard_panels(request, home_page):
@@ -18,7 +21,17 @@ def recently_published(home_page):
     """The newest content pages below this home page (its own language), newest first.
 
     Section index pages (the home page's children) are left out: they change when their children
-    do, which says nothing new."""
+    do, which says nothing new. The same for everyone, so cached until the page tree changes
+    (three queries, 10 ms at a thousand cases, on every visit to the home page otherwise)."""
+    key = f"whats-new:{tree_version()}:{home_page.pk}"
+    pages = cache.get(key)
+    if pages is None:
+        pages = _recently_published(home_page)
+        cache.set(key, pages, 60 * 60)
+    return pages
+
+
+def _recently_published(home_page):
     return list(
         home_page.get_descendants()
         .live()

@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from erfa.sanitise import clean_post_text, visible_text
+from home import cache_versions
 from home.roles import is_moderator
 from home.transitions import move_state
 
@@ -35,6 +36,11 @@ LINKED_PAGE_TYPES = {
 def page_type_filter(kind):
     app_label, model = LINKED_PAGE_TYPES[kind]
     return {"content_type__app_label": app_label, "content_type__model": model}
+
+
+# The cache version of the approved-post lists shown on pages (erfa/cache.py). A decision moves the
+# state with an UPDATE (home/transitions.py), which sends no post_save, so it bumps it itself.
+POST_LISTS = "erfa-posts"
 
 
 class ExperiencePostQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -237,6 +243,7 @@ class ExperiencePost(index.Indexed, models.Model):
         )
         if moved:
             index.insert_or_update_object(self)
+            cache_versions.bump(POST_LISTS)  # the cached lists on its pages (erfa/cache.py)
             transaction.on_commit(lambda: notify_author_of_decision(self))
         return moved
 
@@ -253,6 +260,7 @@ class ExperiencePost(index.Indexed, models.Model):
         )
         if moved:
             index.remove_object(self)
+            cache_versions.bump(POST_LISTS)
             transaction.on_commit(lambda: notify_author_of_decision(self))
         return moved
 

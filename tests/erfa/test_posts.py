@@ -1,5 +1,6 @@
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.urls import reverse
 
 from erfa.models import ExperiencePost
@@ -249,9 +250,24 @@ def test_panel_query_count_is_the_same_at_5_and_500_posts(
         panel = case_page_experience_panel(request, erfa_day)
         assert len(panel["posts"]) == 5
     add_posts(495)
+    cache.clear()  # bulk_create sends no signals; the site saves posts one by one
     with django_assert_num_queries(1):
         panel = case_page_experience_panel(request, erfa_day)
         assert len(panel["posts"]) == 10
+    with django_assert_num_queries(0):  # then from the cache
+        assert case_page_experience_panel(request, erfa_day)["posts"] == panel["posts"]
+
+
+def test_an_approved_post_shows_on_its_page_at_once(rf, learner, moderator, erfa_day):
+    request = rf.get("/")
+    request.user = learner
+    post = make_post(learner, state=ExperiencePost.State.DRAFT, case=erfa_day)
+    post.submit()
+    assert case_page_experience_panel(request, erfa_day)["posts"] == []  # cached: nothing approved
+
+    post.approve(moderator)
+
+    assert [p.pk for p in case_page_experience_panel(request, erfa_day)["posts"]] == [post.pk]
 
 
 def test_approved_posts_appear_on_the_erfa_day_page(client, learner, other_learner, erfa_day):
