@@ -180,6 +180,8 @@ class CasePage(Page):
         index.FilterField("locale_id"),
         index.FilterField("district_id"),
         index.FilterField("phase_reached"),
+        # The phases the case illustrates, for the site search's phase filter on Elasticsearch.
+        index.FilterField("search_phase_ids"),
         index.FilterField("status"),
         index.FilterField("start_year"),
     ]
@@ -190,6 +192,10 @@ class CasePage(Page):
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
+
+    def search_phase_ids(self):
+        """Ids of the phase pages this case links to (its "Faser i værktøjskassen")."""
+        return [link.phase_id for link in self.phase_links.all()]
 
     def search_meta(self):
         """The short line search results show under the title."""

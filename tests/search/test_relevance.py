@@ -62,6 +62,24 @@ RELEVANCE_SET = [
     ("brugere", {"Bruger"}, True),
     ("ERFA-dag", {"ERFA-dag"}, False),
     ("platformen", {"Den fælles, samlede platform", "Udviklingsplatforme"}, True),
+    # The nine cases: what they are about, the place, and the title's own words.
+    ("indbrud", {"Hjørring – Fri for Indbrud"}, False),
+    ("indbruddene", {"Hjørring – Fri for Indbrud"}, True),
+    ("tricktyveri", {"Ældre og Tryghed"}, False),
+    ("tricktyverier mod ældre", {"Ældre og Tryghed"}, False),
+    ("natteliv", {"Et trygt natteliv i Aalborg"}, False),
+    ("nattelivet i Aalborg", {"Et trygt natteliv i Aalborg"}, False),
+    ("bander", {"Bryd fødekæden til banderne"}, False),
+    ("banderekruttering", {"Bryd fødekæden til banderne"}, False),
+    ("Farum", {"Fælles om Farum"}, False),
+    ("hashsalg", {"Fælles om Farum"}, False),
+    ("iværksætteri", {"Co-creation i Gullestrup"}, False),
+    ("Gullestrup", {"Co-creation i Gullestrup"}, False),
+    ("økonomisk kriminalitet", {"IT-relateret økonomisk kriminalitet"}, False),
+    ("udrejsecenter", {"Tryghed omkring Udrejsecenter Kærshovedgård"}, False),
+    ("Kærshovedgård", {"Tryghed omkring Udrejsecenter Kærshovedgård"}, False),
+    ("narkotika", {"NæverZone – Nul Narko i Næstved"}, False),
+    ("NæverZone", {"NæverZone – Nul Narko i Næstved"}, False),
 ]
 
 
