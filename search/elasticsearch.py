@@ -28,10 +28,11 @@ FRAGMENT_SIZE = 180
 
 
 def filter_column(backend, model, field_name):
-    """The document field holding ``model``'s FilterField ``field_name`` (None when the model
-    does not declare one: it is then left out of that facet)."""
+    """The document field holding ``model``'s FilterField ``field_name`` (or of the foreign key's
+    column, ``district_id`` for ``district``); None when the model declares neither: it is then
+    left out of that facet."""
     for field in model.get_search_fields():
-        if isinstance(field, index.FilterField) and field.field_name == field_name:
+        if isinstance(field, index.FilterField) and field.field_name in (field_name, f"{field_name}_id"):
             return backend.mapping_class(model).get_field_column_name(field)
     return None
 
@@ -111,7 +112,12 @@ def _post_filter(request, search_types, district_columns, phase_columns, phases,
         filters.append(
             Q(
                 "bool",
-                should=[Q("term", **{column: request.district}) for column in district_columns.values()],
+                # Dicts, not keyword arguments: the DSL would turn the "__" of a column name
+                # ("cases_casepage__district_id_filter") into a dotted path.
+                should=[
+                    Q({"term": {column: request.district}})
+                    for column in sorted(set(district_columns.values()))
+                ],
                 minimum_should_match=1,
             )
         )
@@ -119,7 +125,7 @@ def _post_filter(request, search_types, district_columns, phase_columns, phases,
         phase_ids = sorted(
             {pk for pk, alias in (phase_aliases or {}).items() if alias == request.phase} | {request.phase}
         )
-        in_phase = [Q("terms", **{column: phase_ids}) for column in sorted(set(phase_columns.values()))]
+        in_phase = [Q({"terms": {column: phase_ids}}) for column in sorted(set(phase_columns.values()))]
         phase_path = next((phase["path"] for phase in phases if phase["pk"] == request.phase), None)
         if phase_path:
             in_phase.append(Q("prefix", **{PATH_COLUMN: phase_path}))

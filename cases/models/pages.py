@@ -181,7 +181,7 @@ class CasePage(Page):
         index.FilterField("district_id"),
         index.FilterField("phase_reached"),
         # The phases the case illustrates, for the site search's phase filter on Elasticsearch.
-        index.FilterField("search_phase_ids"),
+        index.FilterField("search_phase_ids", type="IntegerField"),
         index.FilterField("status"),
         index.FilterField("start_year"),
     ]
