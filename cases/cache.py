@@ -3,18 +3,14 @@ the quote of the day). Publishing any page or changing an actor, theme, quote or
 so cached fragments never outlive the content they show: a case lists toolbox and lesson titles
 too, and a publish is rare next to the page views it saves."""
 
-from django.core.cache import cache
+from home import cache_versions
 
-VERSION_KEY = "cases:version"
 TIMEOUT = 60 * 60 * 24
 
 
 def cache_version():
-    return cache.get_or_set(VERSION_KEY, 1, None)
+    return cache_versions.current("cases")
 
 
 def invalidate(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    cache_versions.bump("cases")

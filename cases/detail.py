@@ -8,13 +8,12 @@ Page choosers are synchronised across translations, so the links of an English c
 Danish pages; they are shown through the linked pages' translations in the case's language."""
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import IntegerField
-from django.db.models.functions import Cast
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
-from wagtail import hooks
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page
+
+from home.panels import hook_panels
+from home.references import translated_pages_referencing
 
 from .cache import cache_version
 from .models import CaseInspiration, Quote
@@ -50,22 +49,7 @@ def lessons_about(case_page):
         lesson_model = apps.get_model("courses", "LessonPage")
     except LookupError:
         return []
-    translations = Page.objects.filter(translation_key=case_page.translation_key).values_list("pk", flat=True)
-    references = (
-        ReferenceIndex.objects.filter(
-            to_content_type=ContentType.objects.get_for_model(Page),
-            to_object_id__in=[str(pk) for pk in translations],
-            content_type=ContentType.objects.get_for_model(lesson_model),
-        )
-        .annotate(source_id=Cast("object_id", IntegerField()))
-        .values("source_id")
-    )
-    sources = lesson_model.objects.filter(pk__in=references).values("translation_key")
-    return list(
-        lesson_model.objects.live()
-        .filter(locale_id=case_page.locale_id, translation_key__in=sources)
-        .order_by("title")
-    )
+    return translated_pages_referencing(case_page, lesson_model)
 
 
 def case_page_panels(request, case_page):
@@ -73,12 +57,7 @@ def case_page_panels(request, case_page):
 
     A function registered with ``register_case_page_panels`` receives the request and the case page
     and returns ``None`` or a dict with ``template`` and the context that template needs."""
-    panels = []
-    for panel_for in hooks.get_hooks("register_case_page_panels"):
-        panel = panel_for(request, case_page)
-        if panel:
-            panels.append(panel)
-    return sorted(panels, key=lambda panel: panel.get("order", 100))
+    return hook_panels("register_case_page_panels", request, case_page)
 
 
 def case_details(request, page):

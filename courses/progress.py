@@ -19,6 +19,8 @@ from django.db.models import Exists, F, Func, IntegerField, OuterRef, Subquery, 
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from home import cache_versions
+
 from .models import (
     Certificate,
     CourseEnrollment,
@@ -75,20 +77,13 @@ class CourseProgress:
         return None
 
 
-STRUCTURE_VERSION_KEY = "courses:structure:version"
-
-
 def _structure_key(course_path):
-    version = cache.get_or_set(STRUCTURE_VERSION_KEY, 1, None)
-    return f"courses:structure:{version}:{course_path}"
+    return f"courses:structure:{cache_versions.current('courses:structure')}:{course_path}"
 
 
 def invalidate_course_structure(**kwargs):
     """Any saved, moved or deleted course page may change an outline: start a new cache version."""
-    try:
-        cache.incr(STRUCTURE_VERSION_KEY)
-    except ValueError:
-        cache.set(STRUCTURE_VERSION_KEY, 2, None)
+    cache_versions.bump("courses:structure")
 
 
 @dataclass

@@ -11,7 +11,8 @@ from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-VERSION_KEY = "perms:version"
+from . import cache_versions
+
 TIMEOUT = 60 * 10
 
 
@@ -21,7 +22,7 @@ class CachedPermissionsBackend(ModelBackend):
             return super()._get_permissions(user_obj, obj, from_name)
         attribute = f"_{from_name}_perm_cache"
         if not hasattr(user_obj, attribute):
-            version = cache.get_or_set(VERSION_KEY, 1, None)
+            version = cache_versions.current("perms")
             key = f"perms:{version}:{user_obj.pk}:{int(user_obj.is_superuser)}:{from_name}"
             perms = cache.get(key)
             if perms is None:
@@ -32,10 +33,7 @@ class CachedPermissionsBackend(ModelBackend):
 
 
 def invalidate_permissions(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    cache_versions.bump("perms")
 
 
 User = get_user_model()

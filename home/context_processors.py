@@ -3,6 +3,8 @@ from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.models import Locale, Site
 
+from . import cache_versions
+
 
 def navigation(request):
     """The header's sections: the home page's children shown in menus, in the active language,
@@ -27,20 +29,13 @@ def navigation(request):
     return {"nav_home": nav["home"], "nav_sections": nav["sections"], "user_menu": user_menu}
 
 
-NAV_VERSION_KEY = "nav:version"
-
-
 def nav_cache_key(site_id, language):
     # A version number in the key lets a publish invalidate every site and language at once.
-    version = cache.get_or_set(NAV_VERSION_KEY, 1, None)
-    return f"nav:{version}:{site_id}:{language}"
+    return f"nav:{cache_versions.current('nav')}:{site_id}:{language}"
 
 
 def invalidate_navigation(**kwargs):
-    try:
-        cache.incr(NAV_VERSION_KEY)
-    except ValueError:
-        cache.set(NAV_VERSION_KEY, 2, None)
+    cache_versions.bump("nav")
 
 
 def _build_navigation(site, language):

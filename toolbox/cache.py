@@ -7,13 +7,13 @@ source is saved. A version number in the key clears every entry at once."""
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-VERSION_KEY = "toolbox:version"
+from home import cache_versions
+
 TIMEOUT = 60 * 60
 
 
 def cached_page_context(page, build):
-    version = cache.get_or_set(VERSION_KEY, 1, None)
-    key = f"toolbox:{version}:{page.pk}:{get_language()}"
+    key = f"toolbox:{cache_versions.current('toolbox')}:{page.pk}:{get_language()}"
     context = cache.get(key)
     if context is None:
         context = build()
@@ -22,7 +22,4 @@ def cached_page_context(page, build):
 
 
 def invalidate_toolbox(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    cache_versions.bump("toolbox")

@@ -16,9 +16,10 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
+from home import cache_versions
+
 from .models.snippets import GlossaryTerm, danish_sort_key
 
-CACHE_VERSION_KEY = "glossary:version"
 CACHE_TIMEOUT = 60 * 60 * 24
 
 # Text inside these elements is never marked: links and buttons would nest interactive
@@ -42,21 +43,14 @@ class Term:
     url: str
 
 
-def _cache_version():
-    return cache.get_or_set(CACHE_VERSION_KEY, 1, None)
-
-
 def invalidate_glossary(**kwargs):
-    try:
-        cache.incr(CACHE_VERSION_KEY)
-    except ValueError:
-        cache.set(CACHE_VERSION_KEY, 2, None)
+    cache_versions.bump("glossary")
 
 
 def terms_for_language(language_code):
     """The glossary of one language as a tuple of Term, cached. Empty when the language has no
     published glossary page (a mark-up must link somewhere)."""
-    key = f"glossary:{_cache_version()}:{language_code}"
+    key = f"glossary:{cache_versions.current('glossary')}:{language_code}"
     terms = cache.get(key)
     if terms is None:
         terms = _load_terms(language_code)

@@ -6,11 +6,11 @@ out while its app has no such model. Links point at the Danish page (page choose
 synchronised across translations), so a translated phase matches them by translation key."""
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, IntegerField, Q
-from django.db.models.functions import Cast
-from wagtail import hooks
-from wagtail.models import Page, ReferenceIndex
+from django.db.models import Q
+from wagtail.models import Page
+
+from home.panels import hook_panels
+from home.references import translated_pages_referencing
 
 
 def _model(app_label, model_name):
@@ -58,30 +58,9 @@ def lessons_referencing(page):
     lesson_model = _model("courses", "LessonPage")
     if lesson_model is None:
         return []
-    # The reference index keeps object ids as text.
-    target_ids = _translations_of(page).annotate(text_id=Cast("pk", CharField())).values("text_id")
-    source_ids = (
-        ReferenceIndex.objects.filter(
-            to_content_type=ContentType.objects.get_for_model(Page),
-            to_object_id__in=target_ids,
-            content_type=ContentType.objects.get_for_model(lesson_model),
-        )
-        .annotate(source_id=Cast("object_id", IntegerField()))
-        .values("source_id")
-    )
-    source_keys = lesson_model.objects.filter(pk__in=source_ids).values("translation_key")
-    return list(
-        lesson_model.objects.live()
-        .filter(locale_id=page.locale_id, translation_key__in=source_keys)
-        .order_by("title")
-    )
+    return translated_pages_referencing(page, lesson_model)
 
 
 def toolbox_panels(request, page):
     """Panels other apps add to a phase or tool page, e.g. approved ERFA experience posts."""
-    panels = []
-    for panel_for in hooks.get_hooks("register_toolbox_page_panels"):
-        panel = panel_for(request, page)
-        if panel:
-            panels.append(panel)
-    return sorted(panels, key=lambda panel: panel.get("order", 100))
+    return hook_panels("register_toolbox_page_panels", request, page)

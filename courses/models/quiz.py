@@ -13,6 +13,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from home.transitions import move_state
+
 
 class Quiz(models.Model):
     REVIEW_AFTER_ATTEMPT = "after_attempt"
@@ -228,11 +230,15 @@ class QuizAttempt(models.Model):
         raises AttemptAlreadyFinished and records nothing (the caller's transaction rolls back)."""
         correct = sum(1 for attempt_question, chosen in graded.items() if attempt_question.grade(chosen))
         score = round(100 * correct / len(graded)) if graded else 0
-        now = timezone.now()
-        changed = QuizAttempt.objects.filter(pk=self.pk, state=self.IN_PROGRESS).update(
-            state=self.FINISHED, finished_at=now, score=score, passed=score >= self.quiz.pass_mark
+        finished = move_state(
+            self,
+            [self.IN_PROGRESS],
+            self.FINISHED,
+            finished_at=timezone.now(),
+            score=score,
+            passed=score >= self.quiz.pass_mark,
         )
-        if changed != 1:
+        if not finished:
             raise AttemptAlreadyFinished
         AttemptQuestion.objects.bulk_update(list(graded), ["is_correct"])
         AttemptAnswer.objects.bulk_create(
@@ -240,8 +246,6 @@ class QuizAttempt(models.Model):
             for aq, chosen in graded.items()
             for choice in chosen
         )
-        self.state, self.finished_at, self.score = self.FINISHED, now, score
-        self.passed = score >= self.quiz.pass_mark
         return self
 
 

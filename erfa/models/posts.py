@@ -21,6 +21,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from erfa.sanitise import clean_post_text, visible_text
 from home.roles import is_moderator
+from home.transitions import move_state
 
 # The page types a post can be linked to, as (app label, model name). Kept as strings so this app
 # has no migration dependency on cases or toolbox.
@@ -212,20 +213,11 @@ class ExperiencePost(index.Indexed, models.Model):
     def can_view(self, user):
         return self.state == self.State.APPROVED or self.author_id == user.pk or is_moderator(user)
 
-    def _move(self, from_states, to_state, **fields):
-        """Change state only if the post is still in one of ``from_states`` (a conditional UPDATE, so
-        two moderators deciding at once cannot both win). Returns True when this call moved it."""
-        fields["state"] = to_state
-        moved = ExperiencePost.objects.filter(pk=self.pk, state__in=from_states).update(**fields)
-        if moved:
-            for name, value in fields.items():
-                setattr(self, name, value)
-        return bool(moved)
-
     def submit(self):
         from erfa.notifications import notify_moderators_of_submission
 
-        moved = self._move(
+        moved = move_state(
+            self,
             [self.State.DRAFT, self.State.REJECTED],
             self.State.SUBMITTED,
             submitted_at=timezone.now(),
@@ -238,8 +230,8 @@ class ExperiencePost(index.Indexed, models.Model):
     def approve(self, moderator):
         from erfa.notifications import notify_author_of_decision
 
-        moved = self._move(
-            [self.State.SUBMITTED], self.State.APPROVED, decided_at=timezone.now(), decided_by=moderator
+        moved = move_state(
+            self, [self.State.SUBMITTED], self.State.APPROVED, decided_at=timezone.now(), decided_by=moderator
         )
         if moved:
             index.insert_or_update_object(self)
@@ -249,7 +241,8 @@ class ExperiencePost(index.Indexed, models.Model):
     def reject(self, moderator, reason):
         from erfa.notifications import notify_author_of_decision
 
-        moved = self._move(
+        moved = move_state(
+            self,
             [self.State.SUBMITTED, self.State.APPROVED],
             self.State.REJECTED,
             decided_at=timezone.now(),

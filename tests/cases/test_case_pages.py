@@ -206,3 +206,25 @@ def test_editor_can_open_a_case_and_the_case_snippets_in_the_admin(client_editor
     assert "Aktører og resultater" in html and "Forbindelser" in html
     for name in ("actor", "theme", "quote"):
         assert client_editor.get(reverse(f"wagtailsnippets_cases_{name}:list")).status_code == 200
+
+
+def test_case_page_lists_the_lessons_that_refer_to_it(client_learner, home_page, three_cases):
+    from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+    from tests.courses.conftest import add_page
+
+    case, other = three_cases["naestved"], three_cases["aalborg"]
+    # Seen before the lessons exist: publishing a lesson must refresh the cached case page.
+    assert "Lektioner om casen" not in client_learner.get(case.url).content.decode()
+
+    index = add_page(home_page, CourseIndexPage(title="Uddannelse", slug="uddannelse"))
+    course = add_page(index, CoursePage(title="Co-creation", slug="bruger", track="bruger", intro="<p>x</p>"))
+    module = add_page(course, ModulePage(title="Metoden", slug="metoden"))
+    for slug, title, target in [("naest", "Narkotika i nattelivet", case), ("aalb", "Taxaerne", other)]:
+        reference = {"case": target, "section": "results-heading", "note": "Se resultaterne."}
+        add_page(module, LessonPage(title=title, slug=slug, body=[("case_reference", reference)]))
+
+    html = client_learner.get(case.url).content.decode()
+    lessons = html[html.index("Lektioner om casen") :]
+    lesson = LessonPage.objects.get(slug="naest")
+    assert f'<a href="{lesson.url}">Narkotika i nattelivet</a>' in lessons
+    assert "Taxaerne" not in html
