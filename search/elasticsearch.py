@@ -28,10 +28,11 @@ FRAGMENT_SIZE = 180
 
 
 def filter_column(backend, model, field_name):
-    """The document field holding ``model``'s FilterField ``field_name`` (None when the model
-    does not declare one: it is then left out of that facet)."""
+    """The document field holding ``model``'s FilterField ``field_name`` (or of the foreign key's
+    column, ``district_id`` for ``district``); None when the model declares neither: it is then
+    left out of that facet."""
     for field in model.get_search_fields():
-        if isinstance(field, index.FilterField) and field.field_name == field_name:
+        if isinstance(field, index.FilterField) and field.field_name in (field_name, f"{field_name}_id"):
             return backend.mapping_class(model).get_field_column_name(field)
     return None
 
@@ -49,12 +50,14 @@ def content_type_label(search_type):
     return f"{model._meta.app_label}.{model.__name__}"
 
 
-def build_search(backend, sources, query, operator, *, request, phases, start, stop):
+def build_search(backend, sources, query, operator, *, request, phases, start, stop, phase_aliases=None):
     """The DSL ``Search`` for one result page.
 
     ``sources`` are ``(queryset, search_types)`` pairs of what the user may find; ``request`` the
     ``SearchRequest`` (its filters go to the post_filter); ``phases`` the phase pages
-    (``pk``/``path``) for the phase facet."""
+    (``pk``/``path``) for the phase facet; ``phase_aliases`` maps the id of a phase in any
+    language to the facet's phase (a case links to the Danish phase, the English site filters by
+    the English one)."""
     indices = sorted({backend.get_index_for_model(queryset.model).name for queryset, _types in sources})
     should = [Q(source_query(backend, queryset, query, operator)) for queryset, _types in sources]
     search = Search(using=backend.es, index=indices)
@@ -70,7 +73,7 @@ def build_search(backend, sources, query, operator, *, request, phases, start, s
 
     search_types = [search_type for _queryset, types in sources for search_type in types]
     district_columns = _columns(backend, search_types, "district_field")
-    phase_columns = _columns(backend, search_types, "phase_field")
+    phase_columns = _columns(backend, search_types, "phase_filter_field", "phase_field")
 
     search.aggs.bucket("type", "terms", field=CONTENT_TYPE_COLUMN, size=100)
     for column in sorted(set(district_columns.values())):
@@ -84,22 +87,23 @@ def build_search(backend, sources, query, operator, *, request, phases, start, s
     for column in sorted(set(phase_columns.values())):
         search.aggs.bucket(f"phase__{column}", "terms", field=column, size=100)
 
-    post_filter = _post_filter(request, search_types, district_columns, phase_columns, phases)
+    post_filter = _post_filter(request, search_types, district_columns, phase_columns, phases, phase_aliases)
     if post_filter is not None:
         search = search.post_filter(post_filter)
     return search[start:stop]
 
 
-def _columns(backend, search_types, attribute):
+def _columns(backend, search_types, *attributes):
+    """The document field of each type's FilterField named by the first of ``attributes`` set."""
     columns = {}
     for search_type in search_types:
-        field_name = getattr(search_type, attribute)
+        field_name = next((name for a in attributes if (name := getattr(search_type, a))), "")
         if field_name and (column := filter_column(backend, search_type.model, field_name)):
             columns[search_type.key] = column
     return columns
 
 
-def _post_filter(request, search_types, district_columns, phase_columns, phases):
+def _post_filter(request, search_types, district_columns, phase_columns, phases, phase_aliases=None):
     filters = []
     if request.types:
         chosen = [content_type_label(t) for t in search_types if t.key in request.types]
@@ -108,12 +112,20 @@ def _post_filter(request, search_types, district_columns, phase_columns, phases)
         filters.append(
             Q(
                 "bool",
-                should=[Q("term", **{column: request.district}) for column in district_columns.values()],
+                # Dicts, not keyword arguments: the DSL would turn the "__" of a column name
+                # ("cases_casepage__district_id_filter") into a dotted path.
+                should=[
+                    Q({"term": {column: request.district}})
+                    for column in sorted(set(district_columns.values()))
+                ],
                 minimum_should_match=1,
             )
         )
     if request.phase:
-        in_phase = [Q("term", **{column: request.phase}) for column in phase_columns.values()]
+        phase_ids = sorted(
+            {pk for pk, alias in (phase_aliases or {}).items() if alias == request.phase} | {request.phase}
+        )
+        in_phase = [Q({"terms": {column: phase_ids}}) for column in sorted(set(phase_columns.values()))]
         phase_path = next((phase["path"] for phase in phases if phase["pk"] == request.phase), None)
         if phase_path:
             in_phase.append(Q("prefix", **{PATH_COLUMN: phase_path}))
@@ -123,8 +135,9 @@ def _post_filter(request, search_types, district_columns, phase_columns, phases)
     return Q("bool", filter=filters)
 
 
-def read_response(response, search_types):
-    """(score, search type, pk, fragments) for each hit, and the facet counts by key."""
+def read_response(response, search_types, phase_aliases=None):
+    """(score, search type, pk, fragments) for each hit, and the facet counts by key (linked
+    phases counted for their facet phase through ``phase_aliases``)."""
     by_label = {content_type_label(t): t for t in search_types}
     entries = []
     for hit in response.hits:
@@ -155,7 +168,8 @@ def read_response(response, search_types):
                 add(district_counts, bucket["key"], bucket["doc_count"])
         elif name.startswith("phase__"):
             for bucket in aggregation["buckets"]:
-                add(phase_counts, bucket["key"], bucket["doc_count"])
+                key = int(bucket["key"])
+                add(phase_counts, (phase_aliases or {}).get(key, key), bucket["doc_count"])
         elif name == "phase_tree":
             for key, bucket in aggregation["buckets"].items():
                 add(phase_counts, key, bucket["doc_count"])

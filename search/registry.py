@@ -30,9 +30,15 @@ class SearchType:
     model_label: str
     # Field on the model holding the police district (FK to home.District), if it has one.
     district_field: str = ""
-    # Field on the model pointing at its phase (FK/M2M to toolbox.PhasePage); pages below a
-    # phase in the tree (its tools) belong to that phase without one.
+    # Field (or lookup path) on the model pointing at its phase pages (FK to toolbox.PhasePage,
+    # or through a relation: a case's ``phase_links__phase``); pages below a phase in the tree
+    # (its tools) belong to that phase without one. The linked phase may be in another language
+    # (English cases link to the Danish phases): filters and counts go by the phase's
+    # translation key.
     phase_field: str = ""
+    # For Elasticsearch: the model's ``index.FilterField`` holding the same phase ids (default:
+    # ``phase_field``, which must then be a plain field).
+    phase_filter_field: str = ""
     # A page type whose ancestor of this type names the hit's context (a lesson's course, a
     # tool's phase). Loaded for all hits of a result page in one query instead of calling
     # ``search_meta()`` once per hit.
@@ -80,7 +86,17 @@ def glossary_term_url(term, site_search):
 
 
 SEARCH_TYPES = [
-    SearchType("case", _("Case"), "cases.CasePage", district_field="district", select_related=("district",)),
+    SearchType(
+        "case",
+        _("Case"),
+        "cases.CasePage",
+        district_field="district",
+        # The phases the case illustrates (its "Faser i værktøjskassen"), not ``phase_reached``:
+        # a case that reached phase 6 has been through 1–5 without showing anything about them.
+        phase_field="phase_links__phase",
+        phase_filter_field="search_phase_ids",
+        select_related=("district",),
+    ),
     SearchType("tool", _("Værktøj"), "toolbox.ToolPage"),
     SearchType("phase", _("Fase"), "toolbox.PhasePage"),
     SearchType(
@@ -107,10 +123,16 @@ def available_types():
 
 
 def has_field(model, name):
+    """Whether ``name`` is a field of ``model``, or a lookup path through its relations
+    (``phase_links__phase``)."""
     if not name:
         return False
-    try:
-        model._meta.get_field(name)
-    except Exception:
-        return False
+    for part in name.split("__"):
+        try:
+            field = model._meta.get_field(part)
+        except Exception:
+            return False
+        model = field.related_model
+        if model is None and part != name.split("__")[-1]:
+            return False
     return True

@@ -237,9 +237,10 @@ class SiteSearch:
             if phase_path is None:
                 return None
             in_phase = Q(path__startswith=phase_path)
+            phase_ids = self.phase_ids(request.phase)
             for search_type in search_types:
                 if has_field(search_type.model, search_type.phase_field):
-                    ids = search_type.model.objects.filter(**{search_type.phase_field: request.phase})
+                    ids = search_type.model.objects.filter(**{f"{search_type.phase_field}__in": phase_ids})
                     in_phase |= Q(pk__in=ids.values("pk"))
             queryset = queryset.filter(in_phase)
         if not search_types:
@@ -261,7 +262,7 @@ class SiteSearch:
         if request.phase:
             if not has_field(search_type.model, search_type.phase_field):
                 return None
-            queryset = queryset.filter(**{search_type.phase_field: request.phase})
+            queryset = queryset.filter(**{f"{search_type.phase_field}__in": self.phase_ids(request.phase)})
         return queryset
 
     def phases(self):
@@ -275,9 +276,27 @@ class SiteSearch:
                     phase_type.model.objects.live()
                     .filter(locale=self.locale)
                     .order_by("path")
-                    .values("pk", "title", "path", "depth")
+                    .values("pk", "title", "path", "depth", "translation_key")
                 )
         return self._phases
+
+    def phase_aliases(self):
+        """Every phase page id in any language → the id of that phase in the active locale (the
+        facet's value), so a link to the Danish phase counts for the English one (cached)."""
+        if not hasattr(self, "_phase_aliases"):
+            by_key = {phase["translation_key"]: phase["pk"] for phase in self.phases()}
+            self._phase_aliases = {}
+            if by_key:
+                model = next(t for t in self.types if t.key == "phase").model
+                for pk, key in model.objects.filter(translation_key__in=by_key).values_list(
+                    "pk", "translation_key"
+                ):
+                    self._phase_aliases[pk] = by_key[key]
+        return self._phase_aliases
+
+    def phase_ids(self, phase_id):
+        """The ids of the phase ``phase_id`` in every language."""
+        return [pk for pk, alias in self.phase_aliases().items() if alias == phase_id] or [phase_id]
 
     def _phase_path(self, phase_id):
         return next((phase["path"] for phase in self.phases() if phase["pk"] == phase_id), None)
@@ -355,9 +374,10 @@ class SiteSearch:
             phases=self.phases(),
             start=start,
             stop=start + PER_PAGE,
+            phase_aliases=self.phase_aliases(),
         )
         response = search.execute()
-        entries, counts = elasticsearch.read_response(response, self.types)
+        entries, counts = elasticsearch.read_response(response, self.types, self.phase_aliases())
         outcome.count = response.hits.total.value
         outcome.hits = self._hits(entries, request.query)
         outcome.facets = self._facet_options(request, counts["type"], counts["phase"], counts["district"])
@@ -476,7 +496,7 @@ class SiteSearch:
         if meta is None and not search_type.meta_ancestor and hasattr(obj, "search_meta"):
             meta = obj.search_meta()
         return Hit(
-            title=getattr(obj, "title", None) or str(obj),
+            title=self._title(obj),
             url=self._url(obj, search_type),
             type_key=search_type.key,
             type_label=str(search_type.label),
@@ -485,6 +505,12 @@ class SiteSearch:
             obj=obj,
             score=score,
         )
+
+    @staticmethod
+    def _title(obj):
+        # Pages by their title; other models by their name (a glossary term's ``title`` is what
+        # search indexes, not how the term is written).
+        return obj.title if isinstance(obj, Page) else str(obj)
 
     def _url(self, obj, search_type):
         if search_type.url is not None:
@@ -584,12 +610,13 @@ class SiteSearch:
             total = 0
             for row in matching.values(*group_by).annotate(n=Count("pk")):
                 total += row["n"]
-                for name, counts in (
-                    (search_type.district_field, district_counts),
-                    (search_type.phase_field, phase_counts),
+                for name, counts, key_of in (
+                    (search_type.district_field, district_counts, None),
+                    (search_type.phase_field, phase_counts, self.phase_aliases()),
                 ):
                     if name in group_by and row[name] is not None:
-                        counts[row[name]] = counts.get(row[name], 0) + row["n"]
+                        key = key_of.get(row[name], row[name]) if key_of is not None else row[name]
+                        counts[key] = counts.get(key, 0) + row["n"]
             type_counts[search_type.key] = total
         return self._facet_options(request, type_counts, phase_counts, district_counts)
 
@@ -629,12 +656,14 @@ class SiteSearch:
         for row in rows:
             if (phase_id := by_path.get(row["phase_path"])) is not None:
                 phase_counts[phase_id] = phase_counts.get(phase_id, 0) + row["n"]
+        aliases = self.phase_aliases()
         for search_type in page_types:
             if has_field(search_type.model, search_type.phase_field):
+                # One row per (phase, page): a case linked to two phases counts in both.
                 ids = matching_pages.values("pk")
                 rows = search_type.model.objects.filter(pk__in=ids).values(search_type.phase_field)
-                for row in rows.annotate(n=Count("pk")):
-                    key = row[search_type.phase_field]
+                for row in rows.annotate(n=Count("pk", distinct=True)):
+                    key = aliases.get(row[search_type.phase_field])
                     if key is not None:
                         phase_counts[key] = phase_counts.get(key, 0) + row["n"]
 
@@ -700,9 +729,7 @@ class SiteSearch:
             if search_type is None:
                 continue
             url = self._url(obj, search_type)
-            entries.append(
-                {"title": getattr(obj, "title", None) or str(obj), "url": url, "type": str(search_type.label)}
-            )
+            entries.append({"title": self._title(obj), "url": url, "type": str(search_type.label)})
         return entries
 
     def _type_for_object(self, obj):

@@ -182,6 +182,8 @@ class CasePage(ViewRestrictionCacheMixin, Page):
         index.FilterField("locale_id"),
         index.FilterField("district_id"),
         index.FilterField("phase_reached"),
+        # The phases the case illustrates, for the site search's phase filter on Elasticsearch.
+        index.FilterField("search_phase_ids", type="IntegerField"),
         index.FilterField("status"),
         index.FilterField("start_year"),
     ]
@@ -192,6 +194,10 @@ class CasePage(ViewRestrictionCacheMixin, Page):
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
+
+    def search_phase_ids(self):
+        """Ids of the phase pages this case links to (its "Faser i værktøjskassen")."""
+        return [link.phase_id for link in self.phase_links.all()]
 
     def search_meta(self):
         """The short line search results show under the title."""

@@ -157,12 +157,17 @@ class ExperiencePost(index.Indexed, models.Model):
     objects = ExperiencePostQuerySet.as_manager()
 
     search_fields = [
-        index.SearchField("title", boost=3),
+        # The same boost as a page's title: on PostgreSQL the boosts of all models together
+        # decide the tsvector weights, and one distinct value more would bring a title's weight
+        # down to the body's (see search/README.md, "Ranking").
+        index.SearchField("title", boost=2),
         index.AutocompleteField("title"),
         index.SearchField("text"),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("state"),
         index.FilterField("language"),
+        # The search's phase filter and facet on Elasticsearch (search/elasticsearch.py).
+        index.FilterField("phase"),
     ]
 
     class Meta:

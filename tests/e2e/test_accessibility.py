@@ -53,3 +53,27 @@ def test_page_type_has_no_serious_accessibility_violations(page, page_url, page_
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     screenshot(page, page_type.split(".")[1])
     assert serious_accessibility_violations(page) == []
+
+
+# The search page in its three states: results with the type, phase and district filters (and
+# pagination), a phase filter chosen, and nothing found (suggestions and help links).
+SEARCH_PAGES = [
+    ("results", "/search/?q=tryghed", "resultater"),
+    ("filtered", "/search/?q=tryghed&type=case", "resultat"),
+    ("no-results", "/search/?q=natteliw", "Mente du"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "text"), SEARCH_PAGES, ids=[name for name, _url, _text in SEARCH_PAGES]
+)
+def test_search_page_has_no_serious_accessibility_violations(page, name, url, text):
+    login(page, OFFICER, next_path=url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Søg")
+    expect(page.locator("main")).to_contain_text(text)
+    if name == "results":
+        for facet in ("Type", "Fase", "Politikreds"):
+            expect(page.get_by_role("navigation", name=facet)).to_be_visible()
+        expect(page.locator(".search-hit mark").first).to_be_visible()
+    screenshot(page, f"search-{name}")
+    assert serious_accessibility_violations(page) == []

@@ -2,7 +2,9 @@
 
 import pytest
 from django.urls import reverse
+from wagtail.models import Locale
 
+from cases.models import CaseIndexPage
 from erfa.models import ExperiencePost
 from tests.erfa.conftest import make_post
 from tests.toolbox.conftest import add_tool, make_term
@@ -100,3 +102,67 @@ def test_no_results_page_points_to_glossary_and_toolbox(client_learner, glossary
     content = response.content.decode()
     assert f'href="{glossary_page.url}"' in content
     assert f'href="{toolbox.url}"' in content
+
+
+@pytest.fixture
+def linked_cases(home_page, phases):
+    """Two cases about burglary: one illustrating Kortlægning, one Opstart and Aktørinvolvering."""
+    from cases.models import CasePhaseLink
+    from tests.cases.conftest import make_case
+
+    index = CaseIndexPage(title="Cases", slug="cases")
+    home_page.add_child(instance=index)
+    cases = {}
+    for title, linked in (
+        ("Fri for Indbrud i Hjørring", [phases[1]]),
+        ("Indbrud i sommerhusområder", [phases[0], phases[3]]),
+    ):
+        case = make_case(index, title, summary=f"{title}: indbrud i privat beboelse.")
+        case.phase_links = [CasePhaseLink(phase=phase) for phase in linked]
+        case.save_revision().publish()
+        cases[title] = case
+    return cases
+
+
+def test_cases_are_filtered_and_counted_by_the_phases_they_illustrate(client_learner, phases, linked_cases):
+    add_tool(phases[1], "indbrudskort", "Indbrudskort", summary="Kortlæg indbrud i området.")
+
+    everything = search(client_learner, q="indbrud")
+    counts = {option.label: option.count for option in everything.facets["phase"]}
+    # Kortlægning: the case linked to it and the tool below it; Opstart and Aktørinvolvering: the
+    # case linked to both, counted once in each.
+    assert counts == {
+        "Opstart": 1,
+        "Kortlægning": 2,
+        "Analysemodul": 0,
+        "Aktørinvolvering": 1,
+        "Etablering": 0,
+        "Samskabende udviklingsarbejde": 0,
+        "Afslutning": 0,
+    }
+
+    mapping = search(client_learner, q="indbrud", phase=str(phases[1].pk))
+    assert sorted(hit.title for hit in mapping.hits) == ["Fri for Indbrud i Hjørring", "Indbrudskort"]
+    assert mapping.count == 2
+    only_cases = search(client_learner, q="indbrud", phase=str(phases[3].pk), type="case")
+    assert [hit.title for hit in only_cases.hits] == ["Indbrud i sommerhusområder"]
+    assert search(client_learner, q="indbrud", phase=str(phases[2].pk)).count == 0
+
+
+def test_a_case_linked_to_the_danish_phase_counts_for_its_translation(learner, phases, linked_cases):
+    """The catalogue's English cases link to the Danish phase pages; on the English site they
+    are filtered and counted by the English phase."""
+    from search.service import SearchRequest, SiteSearch
+
+    english = Locale.objects.get(language_code="en")
+    english_mapping = phases[1].copy_for_translation(english, copy_parents=True)
+    english_mapping.save_revision().publish()
+    english_case = linked_cases["Fri for Indbrud i Hjørring"].copy_for_translation(english, copy_parents=True)
+    english_case.save_revision().publish()
+    assert [link.phase_id for link in english_case.phase_links.all()] == [phases[1].pk]
+
+    site_search = SiteSearch(learner, locale=english)
+    outcome = site_search.search(SearchRequest(query="indbrud"))
+    assert {option.label: option.count for option in outcome.facets["phase"]} == {"Kortlægning": 1}
+    in_phase = site_search.search(SearchRequest(query="indbrud", phase=english_mapping.pk))
+    assert [(hit.title, hit.locale) for hit in in_phase.hits] == [("Fri for Indbrud i Hjørring", "en")]

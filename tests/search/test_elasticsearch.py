@@ -183,3 +183,112 @@ def test_against_a_real_elasticsearch(client_learner, page_type, make_page):
     outcome = response.context["outcome"]
     assert [hit.title for hit in outcome.hits] == ["Indbrud i sommerhuse"]
     assert outcome.facets["type"][0].count == 1
+
+
+def test_mappings_hold_the_phase_of_experiences_and_the_phases_of_cases(es_backend):
+    from cases.models import CasePage
+    from erfa.models import ExperiencePost
+
+    post_mapping = es_backend.mapping_class(ExperiencePost).get_mapping()["properties"]
+    assert post_mapping["phase_id_filter"] == {"type": "integer"}
+    case_mapping = es_backend.mapping_class(CasePage).get_mapping()["properties"]
+    assert case_mapping["cases_casepage__search_phase_ids_filter"] == {"type": "integer"}
+
+
+def test_case_document_lists_the_phases_it_illustrates(es_backend, home_page, phases):
+    from cases.models import CaseIndexPage, CasePhaseLink
+    from tests.cases.conftest import make_case
+
+    index = CaseIndexPage(title="Cases", slug="cases")
+    home_page.add_child(instance=index)
+    case = make_case(index, "Fri for Indbrud")
+    case.phase_links = [CasePhaseLink(phase=phases[0]), CasePhaseLink(phase=phases[1])]
+    case.save()
+
+    document = es_backend.mapping_class(type(case)).get_document(case)
+
+    assert document["cases_casepage__search_phase_ids_filter"] == [phases[0].pk, phases[1].pk]
+
+
+def test_phase_filter_covers_cases_and_experiences_in_every_language(learner, es_backend, phases):
+    """Cases by their linked phases, experience posts by their phase and tools by the tree: the
+    phase chosen on the English site (pk 108) also matches links to its Danish original (pk 8)."""
+    site_search = SiteSearch(learner)
+    site_search.backend = es_backend
+    by_key = site_search.types_by_key
+    sources = [
+        (site_search.visible_pages(), site_search.page_types()),
+        (site_search.visible_objects(by_key["experience"]), [by_key["experience"]]),
+    ]
+    request = SearchRequest(query="indbrud", phase=108)
+    phases_of_locale = [{"pk": 108, "path": "000100010005"}]
+
+    body = elasticsearch.build_search(
+        es_backend,
+        sources,
+        "indbrud",
+        "and",
+        request=request,
+        phases=phases_of_locale,
+        start=0,
+        stop=10,
+        phase_aliases={8: 108, 108: 108},
+    ).to_dict()
+
+    (phase_filter,) = body["post_filter"]["bool"]["filter"]
+    assert phase_filter == {
+        "bool": {
+            "should": [
+                {"terms": {"cases_casepage__search_phase_ids_filter": [8, 108]}},
+                {"terms": {"phase_id_filter": [8, 108]}},
+                {"prefix": {"path_filter": "000100010005"}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+    assert body["aggs"]["phase__cases_casepage__search_phase_ids_filter"] == {
+        "terms": {"field": "cases_casepage__search_phase_ids_filter", "size": 100}
+    }
+    assert body["aggs"]["phase__phase_id_filter"] == {"terms": {"field": "phase_id_filter", "size": 100}}
+
+
+def test_phase_buckets_count_for_the_phase_of_the_active_language(learner, es_backend, phases):
+    site_search = SiteSearch(learner)
+    raw = {
+        "hits": {"total": {"value": 3, "relation": "eq"}, "hits": []},
+        "aggregations": {
+            "phase__cases_casepage__search_phase_ids_filter": {
+                "buckets": [{"key": 8, "doc_count": 2}, {"key": 9, "doc_count": 1}]
+            },
+            "phase__phase_id_filter": {"buckets": [{"key": 8, "doc_count": 1}]},
+            "phase_tree": {"buckets": {"108": {"doc_count": 4}}},
+        },
+    }
+    response = Response(Search(), raw)
+
+    _entries, counts = elasticsearch.read_response(response, site_search.types, {8: 108, 9: 109})
+
+    assert counts["phase"] == {108: 2 + 1 + 4, 109: 1}
+
+
+def test_district_filter_uses_the_case_documents_district_column(learner, es_backend, district):
+    site_search = SiteSearch(learner)
+    site_search.backend = es_backend
+    sources = [(site_search.visible_pages(), site_search.page_types())]
+    request = SearchRequest(query="indbrud", district=district.pk)
+
+    body = elasticsearch.build_search(
+        es_backend, sources, "indbrud", "and", request=request, phases=[], start=0, stop=10
+    ).to_dict()
+
+    assert body["post_filter"]["bool"]["filter"] == [
+        {
+            "bool": {
+                "should": [{"term": {"cases_casepage__district_id_filter": district.pk}}],
+                "minimum_should_match": 1,
+            }
+        }
+    ]
+    assert body["aggs"]["district__cases_casepage__district_id_filter"] == {
+        "terms": {"field": "cases_casepage__district_id_filter", "size": 100}
+    }

@@ -119,6 +119,38 @@ def test_bad_input_gets_a_normal_answer(client_learner, page_type, make_page, pa
         assert response.status_code == 200, url
 
 
+@pytest.mark.parametrize(
+    ("params", "count", "page"),
+    [
+        ({"q": ""}, 0, 1),
+        ({"q": "   "}, 0, 1),
+        ({"q": "x" * 1000}, 0, 1),
+        # Cut to 200 characters; no page has both words, so the any-word retry finds the one.
+        ({"q": "sommerhuse " + "x" * 1000}, 1, 1),
+        ({"q": ("sommerhuse " * 100)[:1000]}, 1, 1),
+        ({"q": '"sommerhuse" OR (indbrud AND NOT'}, 1, 1),
+        ({"q": "sommerhuse", "page": "-1"}, 1, 1),
+        ({"q": "sommerhuse", "page": "abc"}, 1, 1),
+        ({"q": "sommerhuse", "page": "0"}, 1, 1),
+        ({"q": "sommerhuse", "type": "nonsense"}, 1, 1),
+        ({"q": "sommerhuse", "type": ["nonsense", "case"]}, 1, 1),
+    ],
+)
+def test_bad_input_gets_the_normal_answer_from_page_and_api(
+    client_learner, page_type, make_page, params, count, page
+):
+    """Not just no 500: the page and the API answer as if the bad part had not been sent."""
+    make_page("Indbrud i sommerhuse", "<p>Nabohjælp mod indbrud.</p>")
+
+    outcome = client_learner.get(reverse("search"), params).context["outcome"]
+    data = client_learner.get(reverse("search_api"), params).json()
+
+    assert (outcome.count, outcome.page) == (count, page)
+    assert (data["count"], data["page"]) == (count, page)
+    assert [result["title"] for result in data["results"]] == ["Indbrud i sommerhuse"] * count
+    assert set(data) >= {"count", "results", "facets"}
+
+
 def test_quotes_and_operators_still_find_the_words(client_learner, page_type, make_page):
     make_page("Indbrud i sommerhuse", "<p>Nabohjælp mod indbrud.</p>")
 

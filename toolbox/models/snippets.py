@@ -53,8 +53,10 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("text_forms"),
         PageChooserPanel("related_page", page_type=["toolbox.PhasePage", "toolbox.ToolPage"]),
     ]
+    # The term is indexed as a title (``title`` below), weighted like a page title, so a search
+    # for a term puts the term above the pages that only mention it.
     search_fields = [
-        index.SearchField("term", boost=3),
+        index.SearchField("title", boost=2),
         index.AutocompleteField("term"),
         index.SearchField("short_definition"),
         index.SearchField("description"),
@@ -71,6 +73,14 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.term
+
+    @property
+    def title(self):
+        """The term as search indexes it: the search backends index a field named ``title`` as
+        the title. Alternatives become separate words, since PostgreSQL's parser reads
+        "Co-creation/samskabelse" as one path-like token and "samskabelse" would not find it.
+        Search results show ``str(term)``."""
+        return " ".join(part.strip() for part in self.term.split("/"))
 
     @property
     def anchor(self):
