@@ -3,3 +3,6 @@ from django.apps import AppConfig
 
 class SearchConfig(AppConfig):
     name = "search"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -3,7 +3,8 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale
+
+from home.routing import active_locale
 
 from .service import PER_PAGE, SearchRequest, SiteSearch
 
@@ -24,7 +25,7 @@ def _query_string(params, **changes):
 def help_links(request):
     """Where to go when nothing matched: the glossary and the toolbox, when they exist."""
     links = []
-    locale = Locale.get_active()
+    locale = active_locale()
     for label, model_label in (
         (_("Slå op i begrebslisten"), "toolbox.GlossaryPage"),
         (_("Gå til værktøjskassen"), "toolbox.ToolboxPage"),

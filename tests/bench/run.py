@@ -450,7 +450,21 @@ def measure_everything(samples):
     search = try_reverse("search")
     if search:
         for label, query in SEARCHES:
-            add("search", f"search, {label} ({query})", measure(client, f"{search}?q={query}", samples))
+            url = f"{search}?q={query}"
+            add("search", f"search, {label} ({query})", measure(client, url, samples))
+
+            def uncached(url=url):
+                # Results are cached per query (search/service.py); a new version forgets them.
+                from home import cache_versions
+
+                cache_versions.bump("search")
+                return url
+
+            add(
+                "search",
+                f"search, {label} ({query}), results not cached",
+                measure(client, url, samples, prepare=uncached),
+            )
         autocomplete = try_reverse("search_autocomplete")
         if autocomplete:
             add("search", "autocomplete", measure(client, f"{autocomplete}?q={AUTOCOMPLETE}", samples))
