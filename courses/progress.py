@@ -363,7 +363,7 @@ def count_activities(courses, user):
         )
         quiz_modules = (
             ModulePage.objects.live()
-            .filter(quiz__isnull=False, depth=len(paths[0]) // ModulePage.steplen + 1)
+            .filter(quiz__isnull=False, depth=length // ModulePage.steplen + 1)
             .annotate(course_path=Substr("path", 1, length), passed=Exists(passed))
             .filter(course_path__in=paths, **below)
             .values("course_path")

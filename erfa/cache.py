@@ -22,17 +22,16 @@ def latest_approved_posts(page, fields, limit):
     """The ``limit`` newest approved posts linked to ``page`` (or a translation of it) through
     any of ``fields``, newest decision first, with their authors."""
     version = cache_versions.current(POST_LISTS)
-    key = f"erfa-posts:{version}:{page.translation_key}:{'-'.join(fields)}:{limit}"
-    posts = cache.get(key)
-    if posts is None:
-        posts = list(
+    return cache.get_or_set(
+        f"erfa-posts:{version}:{page.translation_key}:{'-'.join(fields)}:{limit}",
+        lambda: list(
             ExperiencePost.objects.approved()
             .on_page(page, *fields)
             .select_related("author")
             .order_by("-decided_at", "-pk")[:limit]
-        )
-        cache.set(key, posts, TIMEOUT)
-    return posts
+        ),
+        TIMEOUT,
+    )
 
 
 @receiver(post_save, sender=ExperiencePost)

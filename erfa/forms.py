@@ -22,15 +22,14 @@ def page_options(name, queryset):
     the page tree changes (home/routing.py). The form lists every live case and tool, a thousand
     and more as the catalogue grows: read and written out per request, with Django's template per
     option, the empty form took 160 ms."""
-    key = f"page-options:{tree_version()}:{name}"
-    options = cache.get(key)
-    if options is None:
-        options = [
+    return cache.get_or_set(
+        f"page-options:{tree_version()}:{name}",
+        lambda: [
             (str(pk), format_html('<option value="{}">{}</option>', pk, title))
             for pk, title in queryset.values_list("pk", "title")
-        ]
-        cache.set(key, options, 60 * 60)
-    return options
+        ],
+        60 * 60,
+    )
 
 
 class PageSelect(forms.Select):

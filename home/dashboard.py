@@ -23,12 +23,9 @@ def recently_published(home_page):
     Section index pages (the home page's children) are left out: they change when their children
     do, which says nothing new. The same for everyone, so cached until the page tree changes
     (three queries, 10 ms at a thousand cases, on every visit to the home page otherwise)."""
-    key = f"whats-new:{tree_version()}:{home_page.pk}"
-    pages = cache.get(key)
-    if pages is None:
-        pages = _recently_published(home_page)
-        cache.set(key, pages, 60 * 60)
-    return pages
+    return cache.get_or_set(
+        f"whats-new:{tree_version()}:{home_page.pk}", lambda: _recently_published(home_page), 60 * 60
+    )
 
 
 def _recently_published(home_page):

@@ -74,24 +74,18 @@ class CachedSiteMiddleware:
 def active_locale():
     """``Locale.get_active()`` from the cache: the locale of the interface language."""
     language = get_language()
-    key = f"locale:{tree_version()}:{language}"
-    locale = cache.get(key)
-    if locale is None:
-        locale = Locale.get_active()
-        cache.set(key, locale, 60 * 60)
-    return locale
+    return cache.get_or_set(f"locale:{tree_version()}:{language}", Locale.get_active, 60 * 60)
 
 
 def localized_root(site, locale):
     """(path, depth, url_path) of the site's home page in ``locale``, or of the site's own home page
     when it has no translation in that language (as Wagtail's ``localized`` does)."""
-    key = f"site-root:{tree_version()}:{site.pk}:{locale.pk}"
-    root = cache.get(key)
-    if root is None:
+
+    def find():
         page = site.root_page.localized
-        root = (page.path, page.depth, page.url_path)
-        cache.set(key, root, 60 * 60)
-    return root
+        return (page.path, page.depth, page.url_path)
+
+    return cache.get_or_set(f"site-root:{tree_version()}:{site.pk}:{locale.pk}", find, 60 * 60)
 
 
 # --- routing -------------------------------------------------------------------------------------

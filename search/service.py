@@ -323,12 +323,7 @@ class SiteSearch:
         page, language and the same pages hidden from this user) was made since the content
         last changed. A common word costs five full-text queries, 150 ms at 10,000 documents,
         and officers search for the same few words."""
-        key = self._cache_key(request)
-        outcome = cache.get(key)
-        if outcome is None:
-            outcome = self._search(request)
-            cache.set(key, outcome, SEARCH_CACHE_SECONDS)
-        return outcome
+        return cache.get_or_set(self._cache_key(request), lambda: self._search(request), SEARCH_CACHE_SECONDS)
 
     def _cache_key(self, request):
         from erfa.models.posts import POST_LISTS

@@ -20,12 +20,7 @@ def page_key(page):
 
 
 def cached_page_context(page, build):
-    key = f"toolbox:{page_key(page)}"
-    context = cache.get(key)
-    if context is None:
-        context = build()
-        cache.set(key, context, TIMEOUT)
-    return context
+    return cache.get_or_set(f"toolbox:{page_key(page)}", build, TIMEOUT)
 
 
 def page_context(page, build):

@@ -37,15 +37,14 @@ def language_links(context):
 def translation_urls(page):
     """{language code: URL} of the live translations of ``page``, the page itself included; from
     the cache until the page tree changes (any page saved, moved or deleted)."""
-    key = f"translation-urls:{tree_version()}:{page.translation_key}"
-    urls = cache.get(key)
-    if urls is None:
-        urls = {
+    return cache.get_or_set(
+        f"translation-urls:{tree_version()}:{page.translation_key}",
+        lambda: {
             p.locale.language_code: p.url
             for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-        cache.set(key, urls, 60 * 60)
-    return urls
+        },
+        60 * 60,
+    )
 
 
 @register.simple_tag
