@@ -24,8 +24,11 @@ run: install
 	@echo "Co+creation is running at http://127.0.0.1:8000 — sign in with a demo login above."
 	$(PY) manage.py runserver 127.0.0.1:8000
 
+# Two processes, one per core (pytest-xdist); TEST_WORKERS=0 runs the suite in this process.
+TEST_WORKERS ?= 2
+
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 e2e: install
 	$(BIN)/pytest -p no:randomly tests/e2e -m e2e $(PYTEST_ARGS)

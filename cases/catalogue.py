@@ -7,11 +7,12 @@ toolbox has been loaded (it loads before the cases); a later run adds links that
 
 import uuid
 
-from wagtail.models import Locale, Page, ReferenceIndex
+from wagtail.models import Locale, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from home.catalogue import read_content, translate, upsert_page
 from home.models import District
+from toolbox.models import PhasePage, ToolPage
 
 from .models import (
     Actor,
@@ -117,11 +118,17 @@ def case_fields(content, themes, actors, toolbox, index):
         "anchor_person_role": anchor.get("role", ""),
         "themes": [themes[slug] for slug in content["themes"]],
         "body": content.get("body", []),
-        "case_actors": ordered(case_actor(entry, actors) for entry in content["actors"]),
-        "results": ordered(CaseResult(text=text.strip()) for text in content["results"]),
-        "goals": ordered(CaseGoal(**goal) for goal in content.get("goals", [])),
-        "ripple_effects": ordered(
-            CaseRippleEffect(text=text.strip()) for text in content.get("ripple_effects", [])
+        "case_actors": keyed(
+            content, "actors", ordered(case_actor(entry, actors) for entry in content["actors"])
+        ),
+        "results": keyed(
+            content, "results", ordered(CaseResult(text=text.strip()) for text in content["results"])
+        ),
+        "goals": keyed(content, "goals", ordered(CaseGoal(**goal) for goal in content.get("goals", []))),
+        "ripple_effects": keyed(
+            content,
+            "ripple_effects",
+            ordered(CaseRippleEffect(text=text.strip()) for text in content.get("ripple_effects", [])),
         ),
         "inspired_links": ordered(inspiration(entry, index) for entry in content.get("inspired", [])),
         "phase_links": ordered(
@@ -142,6 +149,14 @@ def ordered(children):
     children = list(children)
     for position, child in enumerate(children):
         child.sort_order = position
+    return children
+
+
+def keyed(content, relation, children):
+    """Give a case's translatable children translation keys derived from the case and their place,
+    so a reload that replaces them keeps their English translations attached."""
+    for child in children:
+        child.translation_key = quote_translation_key(f"{content['slug']}:{relation}:{child.sort_order}")
     return children
 
 
@@ -166,8 +181,8 @@ def english_strings(content):
     """Danish source text → English, from a case file's ``english`` section: translations of
     single fields by field name, and of any other text (body paragraphs) under ``strings``.
 
-    Actors, results, goals and ripple effects are synchronised to the English page as they are
-    (their models are not translatable), so they stay in Danish on it."""
+    Actors' roles, results, goals and ripple effects are translated with the page (translatable
+    inline children); their English is in ``cases/content/english/``."""
     english = content.get("english") or {}
     strings = dict(english.get("strings") or {})
     for name in ("title", "place", "summary", "challenge"):
@@ -197,18 +212,15 @@ def load_quote(content, locale, order, case=None):
 
 
 class ToolboxPages:
-    """The Danish toolbox's phase and tool pages by slug, found without importing the toolbox app."""
+    """The Danish toolbox's live phase and tool pages by slug."""
 
     def __init__(self):
-        self.pages = {
-            (page.content_type.model, page.slug): page
-            for page in Page.objects.live()
-            .filter(content_type__app_label="toolbox", locale__language_code="da")
-            .select_related("content_type")
-        }
+        danish = {"live": True, "locale__language_code": "da"}
+        self.phases = {page.slug: page for page in PhasePage.objects.filter(**danish)}
+        self.tools = {page.slug: page for page in ToolPage.objects.filter(**danish)}
 
     def phase(self, slug):
-        return self.pages.get(("phasepage", slug))
+        return self.phases.get(slug)
 
     def tool(self, slug):
-        return self.pages.get(("toolpage", slug))
+        return self.tools.get(slug)

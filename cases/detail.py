@@ -7,16 +7,16 @@ fragment cache, so a cached case page runs none of these queries.
 Page choosers are synchronised across translations, so the links of an English case still point at
 Danish pages; they are shown through the linked pages' translations in the case's language."""
 
-from django.apps import apps
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from home.access import access_key, may_open, visible_to
 from home.panels import hook_panels
 from home.references import translated_pages_referencing
 
 from .cache import cache_version
-from .models import CaseInspiration, Quote
+from .models import CaseInspiration
 
 
 def localized_links(links, target_name, locale_id):
@@ -42,14 +42,14 @@ def localized_links(links, target_name, locale_id):
     return links
 
 
-def lessons_about(case_page):
-    """Live lessons in the case's language that link to the case or one of its translations, once
-    the courses app defines lessons."""
-    try:
-        lesson_model = apps.get_model("courses", "LessonPage")
-    except LookupError:
-        return []
-    return translated_pages_referencing(case_page, lesson_model)
+def lessons_about(case_page, user):
+    """Live lessons in the case's language that link to the case or one of its translations."""
+    # Imported here: courses links to cases (quiz questions), so cases comes first.
+    from courses.models import LessonPage
+
+    return [
+        lesson for lesson in translated_pages_referencing(case_page, LessonPage) if may_open(lesson, user)
+    ]
 
 
 def case_page_panels(request, case_page):
@@ -61,44 +61,64 @@ def case_page_panels(request, case_page):
 
 
 def case_details(request, page):
+    """What the case page shows besides its fields. Every link to another page leaves out the
+    pages the reader may not open, so the cached fragments are keyed by what the reader may see
+    (``access_key``) as well as the page, its latest revision and the language; a preview renders
+    the draft uncached (``{% wagtailcache %}`` in the template)."""
     locale_id = page.locale_id
+    user = request.user
+
+    def openable(links):
+        return [link for link in links if may_open(link.target, user)]
+
     return {
-        "case_cache_key": f"{cache_version()}:{page.pk}:{get_language()}",
-        "actors": page.case_actors.select_related("actor"),
-        "results": page.results.all(),
-        "goals": page.goals.all(),
-        "ripple_effects": page.ripple_effects.all(),
-        # Matched through the translation key: a translated quote may still point at the source case.
-        "quotes": Quote.objects.filter(case__translation_key=page.translation_key, locale_id=locale_id),
+        "case_cache_key": (
+            f"{cache_version()}:{page.pk}:{page.latest_revision_id}:{get_language()}:{access_key(user)}"
+        ),
+        # The parts search indexes too (CasePage.LISTED, CasePage.shown_quotes).
+        **page.listed(),
+        "quotes": page.shown_quotes(),
         "inspired": SimpleLazyObject(
             lambda: (
                 [
                     link
-                    for link in localized_links(
-                        page.inspired_links.filter(inspired_case__isnull=False).select_related(
-                            "inspired_case"
-                        ),
-                        "inspired_case",
-                        locale_id,
+                    for link in openable(
+                        localized_links(
+                            page.inspired_links.filter(inspired_case__isnull=False).select_related(
+                                "inspired_case"
+                            ),
+                            "inspired_case",
+                            locale_id,
+                        )
                     )
                     if link.target.live
                 ]
                 + list(page.inspired_links.filter(inspired_case__isnull=True))
             )
         ),
-        "inspired_by": CaseInspiration.objects.filter(
-            inspired_case__translation_key=page.translation_key, case__locale_id=locale_id, case__live=True
-        ).select_related("case"),
+        "inspired_by": visible_to(
+            CaseInspiration.objects.filter(
+                inspired_case__translation_key=page.translation_key,
+                case__locale_id=locale_id,
+                case__live=True,
+            ).select_related("case"),
+            user,
+            prefix="case__",
+        ),
         "phase_links": SimpleLazyObject(
-            lambda: localized_links(
-                page.phase_links.filter(phase__live=True).select_related("phase"), "phase", locale_id
+            lambda: openable(
+                localized_links(
+                    page.phase_links.filter(phase__live=True).select_related("phase"), "phase", locale_id
+                )
             )
         ),
         "tool_links": SimpleLazyObject(
-            lambda: localized_links(
-                page.tool_links.filter(tool__live=True).select_related("tool"), "tool", locale_id
+            lambda: openable(
+                localized_links(
+                    page.tool_links.filter(tool__live=True).select_related("tool"), "tool", locale_id
+                )
             )
         ),
-        "lessons": SimpleLazyObject(lambda: lessons_about(page)),
+        "lessons": SimpleLazyObject(lambda: lessons_about(page, user)),
         "case_panels": case_page_panels(request, page),
     }

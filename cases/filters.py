@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from home.access import access_key, visible_to
 from home.models import District
 
 from .cache import TIMEOUT, cache_version
@@ -52,13 +53,14 @@ class Facet:
         return [value for value in self.values if value.selected]
 
 
-def _facts(index_page):
-    """Per case: id, title, district, status, phase, year, theme ids and actor types."""
-    key = f"cases:facts:{cache_version()}:{index_page.pk}"
+def _facts(index_page, user):
+    """Per case the user may open: id, title, district, status, phase, year, theme ids and actor
+    types (cached per set of restrictions hiding cases, not per user)."""
+    key = f"cases:facts:{cache_version()}:{index_page.pk}:{access_key(user)}"
     facts = cache.get(key)
     if facts is not None:
         return facts
-    cases = CasePage.objects.live().child_of(index_page)
+    cases = visible_to(CasePage.objects.live().child_of(index_page), user)
     rows = {
         pk: {
             "id": pk,
@@ -115,7 +117,7 @@ class CaseCatalogue:
             slug: (pk, (name_en if english and name_en else name))
             for pk, (slug, name, name_en) in vocabulary["themes"].items()
         }
-        self.facts = _facts(index_page)
+        self.facts = _facts(index_page, request.user)
         self.query = self._read_query()
         self.selected = self._read_filters()
         self.sort = self._read_sort()

@@ -14,7 +14,7 @@ def quote_of_the_day(locale, day=None):
     key = f"cases:quote-of-the-day:{cache_version()}:{locale.pk}:{day.isoformat()}"
     quote = cache.get(key)
     if quote is None:
-        quotes = Quote.objects.filter(locale=locale).order_by("pk")
+        quotes = Quote.objects.filter(locale=locale).with_originals().order_by("pk")
         count = quotes.count()
         quote = False
         if count:
@@ -23,6 +23,8 @@ def quote_of_the_day(locale, day=None):
             quote = {
                 "text": picked.text,
                 "attribution": picked.attribution or picked.get_voice_display(),
+                "translated_from_original": picked.translated_from_original,
+                "original_text": picked.original_text,
                 "case_title": case.title if case else "",
                 "case_url": case.get_url() if case else "",
             }

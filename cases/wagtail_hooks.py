@@ -1,14 +1,9 @@
-from django.db.models.signals import post_delete, post_save
 from wagtail import hooks
-from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.models import District
-
-from . import cache
 from .catalogue import load_cases
-from .models import Actor, CasePage, Quote, Theme
+from .models import Actor, Quote, Theme
 from .quotes import quote_of_the_day_panel
 
 
@@ -47,16 +42,6 @@ class CaseSnippetsGroup(SnippetViewSetGroup):
 
 
 register_snippet(CaseSnippetsGroup)
-
-
-# Cached case fragments show titles of other pages and snippet values: any change invalidates them.
-page_published.connect(cache.invalidate)
-page_unpublished.connect(cache.invalidate)
-post_page_move.connect(cache.invalidate)
-for model in (Actor, Theme, Quote, District):
-    post_save.connect(cache.invalidate, sender=model)
-    post_delete.connect(cache.invalidate, sender=model)
-post_delete.connect(cache.invalidate, sender=CasePage)
 
 
 @hooks.register("register_home_panel")

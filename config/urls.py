@@ -31,6 +31,8 @@ urlpatterns += i18n_patterns(
     path("", include("toolbox.urls")),
     path("", include("courses.urls")),
     path("", include("erfa.urls")),
+    path("", include("initiatives.urls")),
+    path("", include("privacy.urls")),
     path("", include("search.urls")),
     # Pages are served by Wagtail, with the route found in two queries (home/routing.py); the
     # pattern is Wagtail's own, so page URLs reverse the same either way.

@@ -99,7 +99,10 @@ class CaseReferenceBlock(blocks.StructBlock):
     ]
 
     case = blocks.PageChooserBlock(label=_("case"))
-    section = blocks.ChoiceBlock(choices=SECTIONS, required=False, label=_("afsnit i casen"))
+    # Not indexed: an empty choice would put its "- Select an option -" placeholder in the text.
+    section = blocks.ChoiceBlock(
+        choices=SECTIONS, required=False, search_index=False, label=_("afsnit i casen")
+    )
     note = blocks.CharBlock(required=False, label=_("tekst på kortet"))
 
     class Meta:

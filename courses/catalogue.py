@@ -8,31 +8,24 @@ made when those pages exist (their loaders run first) and skipped, with a note, 
 
 import uuid
 
-from django.apps import apps
+from wagtail.models import Locale
 
+from cases.models import CasePage
 from home.catalogue import read_content, translate, upsert_page
+from toolbox.models import PhasePage, ToolPage
 
 from .models import Choice, CourseIndexPage, CoursePage, LessonPage, ModulePage, Question, Quiz
 
 BLOCK_NAMESPACE = uuid.UUID("6f1c0d1e-7c55-4b0e-9a53-2d0c6c4f7a10")
 
 
-def page_by_slug(model_label, slug):
-    """The live page of another app's type with this slug, or None (app or page not there yet)."""
-    app_label, model_name = model_label.split(".")
-    try:
-        model = apps.get_model(app_label, model_name)
-    except LookupError:
-        return None
+def page_by_slug(model, slug):
+    """The live page of another app's type with this slug, or None (not loaded yet)."""
     return model.objects.live().filter(slug=slug).order_by("locale_id").first()
 
 
 def phase_page(number):
-    try:
-        model = apps.get_model("toolbox", "PhasePage")
-    except LookupError:
-        return None
-    return model.objects.live().filter(number=number).order_by("locale_id").first()
+    return PhasePage.objects.live().filter(number=number).order_by("locale_id").first()
 
 
 def lesson_body(ctx, lesson_slug, items):
@@ -49,13 +42,13 @@ def lesson_body(ctx, lesson_slug, items):
         elif kind == "reflection":
             block = {"type": "reflection", "value": {"hint": "", **value}}
         elif kind == "tool":
-            tool = page_by_slug("toolbox.ToolPage", value["tool"])
+            tool = page_by_slug(ToolPage, value["tool"])
             if tool is None:
                 ctx.log(f"  no tool page '{value['tool']}' yet: link left out of {lesson_slug}")
                 continue
             block = {"type": "tool_reference", "value": {"tool": tool.pk, "note": value.get("note", "")}}
         elif kind == "case":
-            case = page_by_slug("cases.CasePage", value["case"])
+            case = page_by_slug(CasePage, value["case"])
             if case is None:
                 ctx.log(f"  no case page '{value['case']}' yet: link left out of {lesson_slug}")
                 continue
@@ -74,7 +67,9 @@ def lesson_body(ctx, lesson_slug, items):
 
 
 def load_quiz(ctx, content):
-    quiz = Quiz.objects.filter(title=content["title"]).first()
+    # The Danish quiz; its English translation is made by ``translate``.
+    danish = Locale.get_default()
+    quiz = Quiz.objects.filter(title=content["title"], locale=danish).first()
     if quiz is not None and not ctx.force:
         return quiz
     fields = {
@@ -82,9 +77,9 @@ def load_quiz(ctx, content):
         "pass_mark": content.get("pass_mark", 80),
         "max_attempts": content.get("max_attempts"),
         "shuffle": content.get("shuffle", True),
-        "review_policy": content.get("review_policy", Quiz.REVIEW_AFTER_ATTEMPT),
+        "review_policy": content.get("review_policy", Quiz.REVIEW_MARKS_THEN_ANSWERS),
     }
-    quiz, _ = Quiz.objects.update_or_create(title=content["title"], defaults=fields)
+    quiz, _ = Quiz.objects.update_or_create(title=content["title"], locale=danish, defaults=fields)
     for position, item in enumerate(content["questions"], start=1):
         question = Question.objects.filter(quiz=quiz, sort_order=position).first() or Question(
             quiz=quiz, sort_order=position
@@ -94,13 +89,20 @@ def load_quiz(ctx, content):
         question.explanation = item.get("explanation", "")
         question.phase_number = item.get("phase")
         question.phase = phase_page(item["phase"]) if item.get("phase") else None
-        question.case = page_by_slug("cases.CasePage", item["case"]) if item.get("case") else None
+        question.case = page_by_slug(CasePage, item["case"]) if item.get("case") else None
         question.case_section = item.get("case_section", "") if question.case else ""
-        # Choices are updated in place (by position) so learners' recorded answers keep their ids.
+        # The content files list the right choice first: stored in that order, the choices' ids
+        # and sort order would give the answer away. They are stored in the order of their text.
+        # Choices are updated in place (same text first, then by position) so learners' recorded
+        # answers keep their ids.
         existing = list(question.choices.all()) if question.pk else []
+        wanted = sorted(item["choices"], key=lambda choice_content: choice_content["text"])
+        texts = {choice_content["text"] for choice_content in wanted}
+        kept = {choice.text: choice for choice in existing if choice.text in texts}
+        spare = [choice for choice in existing if choice.text not in texts]
         choices = []
-        for index, choice_content in enumerate(item["choices"]):
-            choice = existing[index] if index < len(existing) else Choice()
+        for index, choice_content in enumerate(wanted):
+            choice = kept.get(choice_content["text"]) or (spare.pop(0) if spare else Choice())
             choice.text = choice_content["text"]
             choice.is_correct = bool(choice_content.get("correct"))
             choice.feedback = choice_content.get("feedback", "")
@@ -135,6 +137,9 @@ def load_course(ctx, index, content):
     translated = [course]
     for module_content in content["modules"]:
         quiz = load_quiz(ctx, module_content["quiz"]) if module_content.get("quiz") else None
+        if quiz is not None:
+            # Before the pages: an English module links to the English quiz, which must exist.
+            translate(quiz, english)
         module = upsert_page(
             ctx,
             course,

@@ -11,6 +11,7 @@ valid whatever editors do afterwards; a learner who has one keeps it even if the
 Every function here runs a fixed number of queries, whatever the number of lessons or of other
 learners' records (tests/courses/test_query_counts.py)."""
 
+import calendar
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -19,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import (
     Count,
     Exists,
-    FilteredRelation,
+    F,
     OuterRef,
     Q,
 )
@@ -27,6 +28,7 @@ from django.db.models.functions import Substr
 from django.utils import timezone
 
 from home import cache_versions
+from home.access import visible_to
 
 from .models import (
     Certificate,
@@ -38,6 +40,7 @@ from .models import (
     QuizAttempt,
     ReflectionAnswer,
 )
+from .models.progress import new_verification_code
 
 
 @dataclass
@@ -46,7 +49,8 @@ class CourseProgress:
     modules: list = field(default_factory=list)
     completed_lesson_ids: set = field(default_factory=set)
     passed_quiz_ids: set = field(default_factory=set)
-    certificate: Certificate | None = None
+    certificate: Certificate | None = None  # a valid one
+    expired_certificate: Certificate | None = None  # to be renewed (recertification)
 
     @property
     def total(self):
@@ -85,12 +89,8 @@ class CourseProgress:
 
 
 def _structure_key(course_path):
-    return f"courses:structure:{cache_versions.current('courses:structure')}:{course_path}"
-
-
-def invalidate_course_structure(**kwargs):
-    """Any saved, moved or deleted course page may change an outline: start a new cache version."""
-    cache_versions.bump("courses:structure")
+    # Any saved, moved or deleted course page may change an outline: it bumps the content version.
+    return f"courses:structure:{cache_versions.current(cache_versions.CONTENT)}:{course_path}"
 
 
 @dataclass
@@ -102,7 +102,7 @@ class CourseStructure:
 
 def course_structure(course_path):
     """The course at this tree path with its live modules and lessons in order. The same for every
-    learner, so it is cached; saving any course page invalidates it (courses/signals.py)."""
+    learner, so it is cached; saving any course page moves the content version (home/signals.py)."""
     key = _structure_key(course_path)
     structure = cache.get(key)
     if structure is None:
@@ -122,6 +122,7 @@ def course_structure(course_path):
                     "depth",
                     "quiz_id",
                     "locale_id",
+                    "translation_key",
                     "estimated_minutes",
                 )
                 .order_by("path")
@@ -130,6 +131,7 @@ def course_structure(course_path):
                 ModulePage.objects.live()
                 .child_of(course)
                 .only("id", "title", "slug", "url_path", "path", "depth", "quiz_id", "locale_id")
+                .annotate(quiz_key=F("quiz__translation_key"))
                 .order_by("path")
             )
         structure = CourseStructure(course, lessons, modules)
@@ -138,23 +140,33 @@ def course_structure(course_path):
 
 
 def course_progress(user, course):
+    """The learner's progress on a course, whatever language it was made in: lessons and quizzes
+    are matched to this course's pages and quizzes through their translation keys, so progress on
+    the Danish course shows on the English one and the other way round."""
     if course is None:
         return CourseProgress()
     structure = course_structure(course.path)
     lessons, modules = structure.lessons, structure.modules
-    completed = set(
-        LessonCompletion.objects.filter(user=user, lesson__path__startswith=course.path).values_list(
-            "lesson_id", flat=True
-        )
-    )
-    quiz_ids = {module.quiz_id for module in modules if module.quiz_id}
-    passed = set(
-        QuizAttempt.objects.filter(
-            user=user, quiz_id__in=quiz_ids, state=QuizAttempt.FINISHED, passed=True
-        ).values_list("quiz_id", flat=True)
+    lesson_ids = {lesson.translation_key: lesson.pk for lesson in lessons}
+    completions = LessonCompletion.objects.filter(user=user, lesson__translation_key__in=list(lesson_ids))
+    quiz_keys = {module.quiz_key for module in modules if module.quiz_id}
+    passes = QuizAttempt.objects.filter(
+        user=user, quiz__translation_key__in=quiz_keys, state=QuizAttempt.FINISHED, passed=True
     )
     certificate = Certificate.objects.filter(user=user, course_key=course.translation_key).first()
-    return CourseProgress(lessons, modules, completed, passed, certificate)
+    expired = certificate if certificate is not None and certificate.is_expired else None
+    if expired is not None:
+        # Renewing: the quizzes passed for the expired certificate do not count again (lessons
+        # read stay read; the quizzes are what shows the learner still knows the method). A
+        # course without quizzes is renewed by reading its lessons again.
+        passes = passes.filter(finished_at__gt=expired.issued_at)
+        if not quiz_keys:
+            completions = completions.filter(completed_at__gt=expired.issued_at)
+    # Progress is per course, not per language: completions and passes match by translation key.
+    completed = {lesson_ids[key] for key in completions.values_list("lesson__translation_key", flat=True)}
+    passed_keys = set(passes.values_list("quiz__translation_key", flat=True))
+    passed = {module.quiz_id for module in modules if module.quiz_id and module.quiz_key in passed_keys}
+    return CourseProgress(lessons, modules, completed, passed, None if expired else certificate, expired)
 
 
 @dataclass
@@ -199,7 +211,7 @@ def missing_prerequisite(user, course):
         CoursePage.objects.filter(pk=course.prerequisite_id)
         .annotate(
             certified=Exists(Certificate.objects.filter(user=user, course_key=OuterRef("translation_key")))
-        )
+        )  # a prerequisite once completed stays met, also after its certificate expired
         .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key", "live")
         .first()
     )
@@ -283,7 +295,10 @@ class QuizStatus:
 
 
 def quiz_status(user, quiz, page):
-    attempts = list(QuizAttempt.objects.filter(user=user, quiz=quiz).order_by("number"))
+    # Attempts are made on the source-language quiz (Quiz.source_quiz): match any translation.
+    attempts = list(
+        QuizAttempt.objects.filter(user=user, quiz__translation_key=quiz.translation_key).order_by("number")
+    )
     return QuizStatus(quiz, page, attempts)
 
 
@@ -293,8 +308,27 @@ def mark_lesson_done(user, lesson, source=LessonCompletion.MARKED_DONE):
         with transaction.atomic():
             LessonCompletion.objects.create(user=user, lesson=lesson, source=source)
     except IntegrityError:
-        return False
+        return _read_again_for_renewal(user, lesson)
     return True
+
+
+def _read_again_for_renewal(user, lesson):
+    """A lesson read for a certificate that has since expired counts again once read again."""
+    course = lesson.course
+    expired = (
+        Certificate.objects.filter(
+            user=user, course_key=course.translation_key, expires_at__lte=timezone.now()
+        ).first()
+        if course is not None
+        else None
+    )
+    if expired is None:
+        return False
+    return bool(
+        LessonCompletion.objects.filter(user=user, lesson=lesson, completed_at__lte=expired.issued_at).update(
+            completed_at=timezone.now()
+        )
+    )
 
 
 def issue_certificate_if_complete(user, course):
@@ -303,20 +337,44 @@ def issue_certificate_if_complete(user, course):
     progress = course_progress(user, course)
     if progress.certificate is not None or not progress.is_complete:
         return None
+    issued_at = timezone.now()
+    snapshot = {
+        "course": course,
+        "recipient_name": user.get_full_name() or user.email,
+        "course_title": course.title,
+        "track": course.track,
+        "course_revision": course.live_revision_id,
+        "activity_count": progress.total,
+        "issued_at": issued_at,
+        "expires_at": certificate_expiry(course, issued_at),
+    }
+    expired = progress.expired_certificate
+    if expired is not None:
+        # Renewed in place (one certificate per learner and course), with a new code: the old
+        # one no longer vouches for anything. Conditional on the old issue date, so of two
+        # parallel requests one renews.
+        renewed = Certificate.objects.filter(pk=expired.pk, issued_at=expired.issued_at).update(
+            **snapshot, verification_code=new_verification_code()
+        )
+        return Certificate.objects.get(pk=expired.pk) if renewed else None
     try:
         with transaction.atomic():
-            return Certificate.objects.create(
-                user=user,
-                course=course,
-                course_key=course.translation_key,
-                recipient_name=user.get_full_name() or user.email,
-                course_title=course.title,
-                track=course.track,
-                course_revision=course.live_revision_id,
-                activity_count=progress.total,
-            )
+            return Certificate.objects.create(user=user, course_key=course.translation_key, **snapshot)
     except IntegrityError:
         return None  # a parallel request issued it
+
+
+def add_months(moment, months):
+    """The same day ``months`` later (the month's last day when it is shorter: 31 Jan + 1 → 28/29 Feb)."""
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    return moment.replace(year=year, month=month, day=min(moment.day, calendar.monthrange(year, month)[1]))
+
+
+def certificate_expiry(course, issued_at):
+    if not course.recertify_after_months:
+        return None
+    return add_months(issued_at, course.recertify_after_months)
 
 
 def with_progress(courses, user):
@@ -324,7 +382,9 @@ def with_progress(courses, user):
     prerequisite's (used by lists: the course index, My learning, the home panel). The activity
     counts come after, from ``count_activities`` on the evaluated list."""
     return courses.annotate(
-        certified=Exists(Certificate.objects.filter(user=user, course_key=OuterRef("translation_key"))),
+        certified=Exists(
+            Certificate.objects.valid().filter(user=user, course_key=OuterRef("translation_key"))
+        ),
         prerequisite_certified=Exists(
             Certificate.objects.filter(user=user, course_key=OuterRef("prerequisite__translation_key"))
         ),
@@ -338,8 +398,9 @@ def count_activities(courses, user):
     A course's lessons and modules are the pages whose tree path starts with the course's path, so
     grouping them by that prefix counts every course in one pass. (A correlated subquery per
     course, `path LIKE course.path || '%'`, scanned all lessons once per course: 1.6 s for the
-    course index at 70 courses.) The user's own completions are joined in the ON clause
-    (FilteredRelation), so other learners' progress rows are never read."""
+    course index at 70 courses.) A lesson or quiz counts as done when the learner did it in any
+    language: the user's completions and attempts are matched by translation key, in an EXISTS
+    that reads only that user's rows."""
     for course in courses:
         course.activity_total = course.activity_done = 0
     by_path = {course.path: course for course in courses}
@@ -351,15 +412,23 @@ def count_activities(courses, user):
             LessonPage.objects.live()
             .annotate(
                 course_path=Substr("path", 1, length),
-                mine=FilteredRelation("completions", condition=Q(completions__user=user)),
+                # Done in any language: a completion of this lesson or of one of its translations.
+                done_flag=Exists(
+                    LessonCompletion.objects.filter(
+                        user=user, lesson__translation_key=OuterRef("translation_key")
+                    )
+                ),
             )
             .filter(course_path__in=paths, **below)
             .values("course_path")
-            .annotate(total=Count("pk", distinct=True), done=Count("mine", distinct=True))
+            .annotate(total=Count("pk"), done=Count("pk", filter=Q(done_flag=True)))
             .order_by()
         )
         passed = QuizAttempt.objects.filter(
-            user=user, quiz_id=OuterRef("quiz_id"), state=QuizAttempt.FINISHED, passed=True
+            user=user,
+            quiz__translation_key=OuterRef("quiz__translation_key"),
+            state=QuizAttempt.FINISHED,
+            passed=True,
         )
         quiz_modules = (
             ModulePage.objects.live()
@@ -388,7 +457,10 @@ def course_cards(user, index_page, page_number=1):
     """One page of the course index's cards (``COURSES_PER_PAGE`` a page; an unknown page number
     shows the first, one past the end the last), and the Paginator page they come from."""
     courses = with_progress(
-        CoursePage.objects.live().child_of(index_page).select_related("prerequisite").order_by("path"), user
+        visible_to(CoursePage.objects.live().child_of(index_page), user)
+        .select_related("prerequisite")
+        .order_by("path"),
+        user,
     )
     page = Paginator(courses, COURSES_PER_PAGE).get_page(page_number)
     cards = []

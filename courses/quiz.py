@@ -5,7 +5,7 @@ import re
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from .models import AttemptQuestion, QuizAttempt
+from .models import AttemptQuestion, Choice, Question, Quiz, QuizAttempt
 
 
 class NoAttemptsLeft(Exception):
@@ -29,7 +29,7 @@ def start_attempt(user, quiz, page):
             if quiz.max_attempts is not None and taken >= quiz.max_attempts:
                 raise NoAttemptsLeft
             attempt = QuizAttempt.objects.create(user=user, quiz=quiz, page=page, number=taken + 1)
-            questions = attempt.shuffled(quiz.questions.all(), "questions")
+            questions = attempt.question_order(quiz.questions.all())
             AttemptQuestion.objects.bulk_create(
                 AttemptQuestion(attempt=attempt, question=question, position=position)
                 for position, question in enumerate(questions, start=1)
@@ -42,19 +42,58 @@ def start_attempt(user, quiz, page):
         return open_attempt
 
 
-def attempt_questions(attempt):
+def attempt_questions(attempt, locale=None):
     """The attempt's questions in the order the learner sees them, each with its choices in the
-    attempt's order (two queries)."""
+    attempt's order and the token the form sends for each (two queries; two more to word them in
+    ``locale`` when that is not the quiz's own language)."""
     questions = list(
         attempt.questions.select_related("question")
         .prefetch_related("question__choices")
         .order_by("position")
     )
     for attempt_question in questions:
-        attempt_question.ordered_choices = attempt.shuffled(
-            attempt_question.question.choices.all(), attempt_question.question_id
+        attempt_question.ordered_choices = attempt.choice_order(
+            attempt_question.question_id, attempt_question.question.choices.all()
         )
+        for choice in attempt_question.ordered_choices:
+            choice.token = attempt.choice_token(choice.pk)
+    if locale is not None and locale.pk != attempt.quiz.locale_id:
+        _word_in(questions, locale)
     return questions
+
+
+def _word_in(questions, locale):
+    """Give the questions and choices the words of their translations in ``locale``. Only the
+    words: ids, tokens and right answers stay the source quiz's, so the grader and an attempt
+    begun in another language are unaffected. The objects are never saved."""
+    question_keys = [aq.question.translation_key for aq in questions]
+    choice_keys = [choice.translation_key for aq in questions for choice in aq.ordered_choices]
+    translated_questions = {
+        question.translation_key: question
+        for question in Question.objects.filter(translation_key__in=question_keys, locale=locale).only(
+            "translation_key", "prompt", "explanation"
+        )
+    }
+    translated_choices = {
+        choice.translation_key: choice
+        for choice in Choice.objects.filter(translation_key__in=choice_keys, locale=locale).only(
+            "translation_key", "text", "feedback"
+        )
+    }
+    for attempt_question in questions:
+        question = attempt_question.question
+        if translation := translated_questions.get(question.translation_key):
+            question.prompt, question.explanation = translation.prompt, translation.explanation
+        for choice in attempt_question.ordered_choices:
+            if translation := translated_choices.get(choice.translation_key):
+                choice.text, choice.feedback = translation.text, translation.feedback
+
+
+def quiz_in(quiz, locale):
+    """The quiz's translation in ``locale`` for its title and intro, or the quiz itself."""
+    if locale.pk == quiz.locale_id:
+        return quiz
+    return Quiz.objects.filter(translation_key=quiz.translation_key, locale=locale).first() or quiz
 
 
 class InvalidSubmission(Exception):
@@ -72,11 +111,16 @@ def _as_id(text):
     return int(text) if ID_PATTERN.fullmatch(text) else None
 
 
+def choice_value(attempt, choice):
+    """The value the attempt's form sends for ``choice``."""
+    return attempt.choice_token(choice.pk)
+
+
 def parse_submission(post, questions):
     """Map each AttemptQuestion to the chosen Choice objects, or raise InvalidSubmission.
 
     Anything a normal form cannot send is rejected: a field for a question not in this attempt,
-    a choice id that is not a number, unknown, or belongs to another question, the same choice
+    a choice token that is unknown or belongs to another question (or another attempt), the same choice
     twice, several answers to a single-answer question; and every question must be answered."""
     by_question_id = {aq.question_id: aq for aq in questions}
     errors, selected, graded = [], {}, {}
@@ -88,10 +132,10 @@ def parse_submission(post, questions):
         if attempt_question is None:
             errors.append(_("Svaret hører til et spørgsmål, der ikke er med i dette forsøg."))
             continue
-        choices = {choice.pk: choice for choice in attempt_question.ordered_choices}
+        choices = {choice.token: choice for choice in attempt_question.ordered_choices}
         chosen = []
         for value in values:
-            choice = choices.get(_as_id(value))
+            choice = choices.get(value)
             if choice is None:
                 errors.append(
                     _("Spørgsmål %(n)s: svaret findes ikke blandt spørgsmålets svarmuligheder.")

@@ -3,6 +3,7 @@
 CSV export, and item analysis per quiz question. Every number comes from the progress records."""
 
 import csv
+from itertools import chain
 
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
@@ -10,12 +11,15 @@ from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, 
 from django.db.models.functions import Coalesce
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .assignments import with_status
 from .models import (
     AttemptAnswer,
     AttemptQuestion,
     Certificate,
+    CourseAssignment,
     CourseEnrollment,
     CoursePage,
     LessonCompletion,
@@ -43,8 +47,11 @@ def completion_report(request):
         .values("course__track", "user__district__name")
         .annotate(n=Count("user", distinct=True))
     )
-    completed = Certificate.objects.values("track", "user__district__name").annotate(
-        n=Count("user", distinct=True)
+    # An expired certificate (recertification) is not a completion.
+    completed = (
+        Certificate.objects.valid()
+        .values("track", "user__district__name")
+        .annotate(n=Count("user", distinct=True))
     )
     rows = {}
     for item in started:
@@ -77,6 +84,33 @@ def _cell(pair):
     }
 
 
+@report_permission
+def assignment_report(request):
+    """Assigned courses per district: how many are assigned, started, completed and overdue.
+    Counted in one grouped query, whatever the number of assignments."""
+    today = timezone.localdate()
+    counts = (
+        with_status(CourseAssignment.objects.filter(course__live=True))
+        .values("user__district__name")
+        .annotate(
+            n_assigned=Count("pk"),
+            n_started=Count("pk", filter=Q(started=True) | Q(completed=True)),
+            n_completed=Count("pk", filter=Q(completed=True)),
+            n_overdue=Count("pk", filter=Q(completed=False, due_date__lt=today)),
+        )
+        .order_by("user__district__name")
+    )
+    rows = [
+        {
+            "district": row["user__district__name"] or NO_DISTRICT,
+            **{key: row[f"n_{key}"] for key in ("assigned", "started", "completed", "overdue")},
+        }
+        for row in counts
+    ]
+    totals = {key: sum(row[key] for row in rows) for key in ("assigned", "started", "completed", "overdue")}
+    return render(request, "courses/reports/assignments.html", {"rows": rows, "totals": totals})
+
+
 def learner_rows():
     """One row per learner and started course, with the same progress the learner sees."""
     lessons = LessonPage.objects.live().filter(path__startswith=OuterRef("course__path"))
@@ -98,7 +132,7 @@ def learner_rows():
             )
         )
     )
-    certificate = Certificate.objects.filter(
+    certificate = Certificate.objects.valid().filter(
         user_id=OuterRef("user_id"), course_key=OuterRef("course__translation_key")
     )
     return (
@@ -148,15 +182,27 @@ class _Echo:
         return value
 
 
+# Excel in a Danish locale splits CSV on semicolons (the comma is the decimal sign) and reads a
+# file as UTF-8 only when it starts with a byte order mark; without both, æ, ø, å and the columns
+# come out wrong.
+CSV_DELIMITER = ";"
+UTF8_BOM = "\ufeff"
+
+
+def csv_response(lines, filename):
+    """A streamed CSV download that opens right in Danish Excel."""
+    writer = csv.writer(_Echo(), delimiter=CSV_DELIMITER)
+    rows = (writer.writerow(line) for line in lines)
+    response = StreamingHttpResponse(chain([UTF8_BOM], rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 @report_permission
 def learner_report(request):
     rows = learner_rows()
     if request.GET.get("format") == "csv":
-        writer = csv.writer(_Echo())
-        lines = (writer.writerow(line) for line in _csv_lines(rows))
-        response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="kursister.csv"'
-        return response
+        return csv_response(_csv_lines(rows), "kursister.csv")
     page = Paginator(rows, 50).get_page(request.GET.get("p"))
     for row in page:
         row.percent = round(100 * row.activity_done / row.activity_total) if row.activity_total else 0
@@ -179,7 +225,8 @@ def _spreadsheet_safe(value):
 @report_permission
 def item_analysis_index(request):
     quizzes = Quiz.objects.annotate(
-        finished=Count("attempts", filter=Q(attempts__state=QuizAttempt.FINISHED)),
+        # distinct: the join with the questions repeats each attempt once per question.
+        finished=Count("attempts", filter=Q(attempts__state=QuizAttempt.FINISHED), distinct=True),
         questions_count=Count("questions", distinct=True),
     ).order_by("title")
     return render(request, "courses/reports/quizzes.html", {"quizzes": quizzes})

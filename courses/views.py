@@ -2,16 +2,23 @@
 through a queryset filtered on the signed-in learner, so someone else's id gives a 404."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
+from wagtail import views as wagtail_views
+from wagtail.models import Locale, Page
 
+from home.access import visible_to
+from home.panels import hook_panels
 from home.routing import active_locale
 
+from .assignments import assign, assignments_for
+from .forms import AssignCourseForm
 from .models import (
     Certificate,
     CourseEnrollment,
@@ -20,6 +27,7 @@ from .models import (
     LessonCompletion,
     LessonPage,
     ModulePage,
+    Quiz,
     QuizAttempt,
     ReflectionAnswer,
 )
@@ -32,19 +40,34 @@ from .progress import (
     percent,
     with_progress,
 )
-from .quiz import InvalidSubmission, NoAttemptsLeft, attempt_questions, parse_submission, start_attempt
+from .quiz import (
+    InvalidSubmission,
+    NoAttemptsLeft,
+    attempt_questions,
+    parse_submission,
+    quiz_in,
+    start_attempt,
+)
 
 REFLECTION_MAX_LENGTH = 5000
 
 
-def _learning_page(page_id, model):
-    page = get_object_or_404(model.objects.live(), pk=page_id)
-    return page, page.course
+def page_action(request, page_id, route, **kwargs):
+    """The learning actions' id-based URLs (``learning/lessons/<id>/done/`` …), kept for links and
+    bookmarks: served through the page's own sub-route, as Wagtail serves the page itself, so its
+    view restrictions apply."""
+    page = get_object_or_404(Page.objects.live().type(ModulePage, LessonPage), pk=page_id).specific
+    try:
+        sub_path = page.reverse_subpage(route, kwargs=kwargs)
+    except NoReverseMatch:
+        raise Http404 from None
+    request._wagtail_route_for_request = page.route(request, [part for part in sub_path.split("/") if part])
+    return wagtail_views.serve(request, page.url_path)
 
 
 @require_POST
-def lesson_done(request, lesson_id):
-    lesson, course = _learning_page(lesson_id, LessonPage)
+def lesson_done(request, lesson):
+    course = lesson.course
     if missing_prerequisite(request.user, course):
         messages.error(request, _("Kurset er låst, indtil du har gennemført forudsætningen."))
     elif lesson.quiz_id:
@@ -66,8 +89,7 @@ def _announce_certificate(request, certificate):
 
 
 @require_POST
-def save_reflection(request, lesson_id, block_id):
-    lesson, course = _learning_page(lesson_id, LessonPage)
+def save_reflection(request, lesson, block_id):
     block = next((b for b in lesson.body if b.id == block_id and b.block_type == "reflection"), None)
     if block is None:
         raise Http404
@@ -100,15 +122,15 @@ def delete_reflection(request, reflection_id):
 
 
 @require_POST
-def quiz_start(request, page_id):
-    page = get_object_or_404(Page.objects.live().type(ModulePage, LessonPage), pk=page_id).specific
+def quiz_start(request, page):
     if not page.quiz_id:
         raise Http404
     if missing_prerequisite(request.user, page.course):
         messages.error(request, _("Kurset er låst, indtil du har gennemført forudsætningen."))
         return redirect(page.url)
     try:
-        attempt = start_attempt(request.user, page.quiz, page)
+        # On the source-language quiz, whichever language the learner takes it in.
+        attempt = start_attempt(request.user, page.quiz.source_quiz, page)
     except NoAttemptsLeft:
         messages.error(request, _("Du har brugt alle dine forsøg på denne quiz."))
         return redirect(page.url)
@@ -125,14 +147,20 @@ def attempt_view(request, attempt_id):
     attempt = _own_attempt(request, attempt_id)
     if attempt.is_finished:
         return redirect("courses:attempt_result", attempt_id=attempt.pk)
-    return _render_attempt(request, attempt, attempt_questions(attempt))
+    return _render_attempt(request, attempt, attempt_questions(attempt, Locale.get_active()))
 
 
 def _render_attempt(request, attempt, questions, errors=(), selected=None, status=200):
     return render(
         request,
         "courses/attempt.html",
-        {"attempt": attempt, "questions": questions, "errors": errors, "selected": selected or {}},
+        {
+            "attempt": attempt,
+            "quiz": quiz_in(attempt.quiz, Locale.get_active()),
+            "questions": questions,
+            "errors": errors,
+            "selected": selected or {},
+        },
         status=status,
     )
 
@@ -143,7 +171,7 @@ def attempt_submit(request, attempt_id):
     if attempt.is_finished:
         messages.info(request, _("Forsøget er allerede afleveret. Her er dit resultat."))
         return redirect("courses:attempt_result", attempt_id=attempt.pk)
-    questions = attempt_questions(attempt)
+    questions = attempt_questions(attempt, Locale.get_active())
     try:
         graded = parse_submission(request.POST, questions)
     except InvalidSubmission as invalid:
@@ -166,22 +194,62 @@ def attempt_result(request, attempt_id):
     attempt = _own_attempt(request, attempt_id)
     if not attempt.is_finished:
         return redirect("courses:attempt", attempt_id=attempt.pk)
-    review = attempt.quiz.allows_review(attempt)
+    quiz = attempt.quiz
+    tries = list(QuizAttempt.objects.filter(user=request.user, quiz=quiz).values_list("state", "passed"))
+    passed_quiz = any(passed for _state, passed in tries)
+    shows = quiz.review_shows(attempt, passed_quiz)
     questions = []
-    if review:
-        questions = attempt_questions(attempt)
+    if shows != quiz.SHOWS_NOTHING:
+        questions = attempt_questions(attempt, Locale.get_active())
         chosen = set(
             attempt.questions.filter(answers__isnull=False).values_list("answers__choice_id", flat=True)
         )
         for attempt_question in questions:
-            for choice in attempt_question.ordered_choices:
-                choice.was_chosen = choice.pk in chosen
-    page = attempt.page.specific if attempt.page_id else None
+            _mark_choices(attempt_question, chosen, shows)
+    # The page in the reader's language: an attempt begun in Danish may be finished in English.
+    page = attempt.page.specific.localized if attempt.page_id else None
+    open_attempt = any(state == QuizAttempt.IN_PROGRESS for state, _passed in tries)
+    can_retry = (
+        not attempt.passed
+        and page is not None
+        and (open_attempt or quiz.max_attempts is None or len(tries) < quiz.max_attempts)
+    )
     return render(
         request,
         "courses/attempt_result.html",
-        {"attempt": attempt, "review": review, "questions": questions, "page": None, "quiz_page": page},
+        {
+            "attempt": attempt,
+            "quiz": quiz_in(quiz, Locale.get_active()),
+            "shows": shows,
+            "shows_answers": shows == quiz.SHOWS_ANSWERS,
+            "questions": questions,
+            "page": None,
+            "quiz_page": page,
+            "can_retry": can_retry,
+            "attempts_left": None if quiz.max_attempts is None else max(quiz.max_attempts - len(tries), 0),
+        },
     )
+
+
+def _mark_choices(attempt_question, chosen, shows):
+    """Sets on each choice of a reviewed question: ``was_chosen``, ``verdict`` ("right",
+    "wrong" or "" for a chosen answer, "" for the others) and ``reveal_correct``. With marks
+    only, the unchosen choices are dropped, so no right answer the learner missed reaches the
+    page; a chosen answer of a several-answers question is then not judged alone, since that
+    would tell which of the others are right."""
+    answers = shows == Quiz.SHOWS_ANSWERS
+    marked = []
+    for choice in attempt_question.ordered_choices:
+        choice.was_chosen = choice.pk in chosen
+        choice.reveal_correct = answers and choice.is_correct
+        choice.verdict = ""
+        if choice.was_chosen and answers:
+            choice.verdict = "right" if choice.is_correct else "wrong"
+        elif choice.was_chosen and not attempt_question.question.allows_several:
+            choice.verdict = "right" if attempt_question.is_correct else "wrong"
+        if answers or choice.was_chosen:
+            marked.append(choice)
+    attempt_question.ordered_choices = marked
 
 
 def my_learning(request):
@@ -190,12 +258,18 @@ def my_learning(request):
     next_lesson = (
         LessonPage.objects.live()
         .filter(path__startswith=OuterRef("path"))
-        .exclude(Exists(LessonCompletion.objects.filter(user=user, lesson_id=OuterRef("pk"))))
+        .exclude(
+            Exists(
+                LessonCompletion.objects.filter(
+                    user=user, lesson__translation_key=OuterRef("translation_key")
+                )
+            )
+        )
         .order_by("path")
         .values("pk")[:1]
     )
     courses = list(
-        with_progress(CoursePage.objects.live().filter(pk__in=started), user)
+        with_progress(visible_to(CoursePage.objects.live().filter(pk__in=started), user), user)
         .annotate(next_lesson_id=Subquery(next_lesson))
         .order_by("path")
     )
@@ -213,16 +287,19 @@ def my_learning(request):
         .order_by("quiz__title")
     )
     reflections = ReflectionAnswer.objects.filter(user=user).select_related("lesson")
-    certificates = Certificate.objects.filter(user=user)
+    certificates = Certificate.objects.filter(user=user).select_related("course")
     return render(
         request,
         "courses/my_learning.html",
         {
+            "assignments": assignments_for(user),
             "courses": courses,
             "quiz_results": quiz_results,
             "reflections": reflections,
             "certificates": certificates,
             "course_index": CourseIndexPage.objects.live().filter(locale=active_locale()).first(),
+            # What other apps add (the learner's own initiatives), without courses importing them.
+            "panels": hook_panels("register_my_learning_panel", request, None),
         },
     )
 
@@ -237,3 +314,29 @@ def verify_certificate(request):
     certificate = Certificate.objects.filter(verification_code=code).first() if code else None
     status = 404 if code and certificate is None else 200
     return render(request, "courses/verify.html", {"code": code, "certificate": certificate}, status=status)
+
+
+def assign_course(request):
+    """A moderator or superbruger assigns a course with a due date."""
+    if not request.user.has_perm("courses.assign_course"):
+        raise PermissionDenied
+    form = AssignCourseForm(request.POST or None, actor=request.user, locale=active_locale())
+    if request.method == "POST" and form.is_valid():
+        result = assign(
+            form.cleaned_data["course"], form.recipients(), form.cleaned_data["due_date"], request.user
+        )
+        messages.success(
+            request,
+            _(
+                "Kurset %(course)s er tildelt: %(created)s nye, %(updated)s med ny frist, "
+                "%(unchanged)s havde det allerede."
+            )
+            % {
+                "course": form.cleaned_data["course"].title,
+                "created": result.created,
+                "updated": result.updated,
+                "unchanged": result.unchanged,
+            },
+        )
+        return redirect("courses:assign_course")
+    return render(request, "courses/assign.html", {"form": form}, status=400 if form.errors else 200)

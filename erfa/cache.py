@@ -7,13 +7,10 @@ decision shows at once; the ten-minute timeout bounds what can only go stale thr
 models, such as an author's changed name."""
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 
 from home import cache_versions
 
 from .models import ExperiencePost
-from .models.posts import POST_LISTS
 
 TIMEOUT = 10 * 60
 
@@ -21,7 +18,7 @@ TIMEOUT = 10 * 60
 def latest_approved_posts(page, fields, limit):
     """The ``limit`` newest approved posts linked to ``page`` (or a translation of it) through
     any of ``fields``, newest decision first, with their authors."""
-    version = cache_versions.current(POST_LISTS)
+    version = cache_versions.current(cache_versions.POSTS)
     return cache.get_or_set(
         f"erfa-posts:{version}:{page.translation_key}:{'-'.join(fields)}:{limit}",
         lambda: list(
@@ -32,9 +29,3 @@ def latest_approved_posts(page, fields, limit):
         ),
         TIMEOUT,
     )
-
-
-@receiver(post_save, sender=ExperiencePost)
-@receiver(post_delete, sender=ExperiencePost)
-def _posts_changed(**kwargs):
-    cache_versions.bump(POST_LISTS)

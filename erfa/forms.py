@@ -7,11 +7,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
-from wagtail.models import Page
 
-from erfa.models import ErfaDayPage, ExperiencePost
-from erfa.models.posts import page_type_filter
-from erfa.sanitise import visible_text
+from erfa.models import ExperiencePost
+from erfa.sanitise import plain_text, visible_text
+from home.access import access_key, visible_to
 from home.routing import active_locale, tree_version
 
 MAX_TEXT_LENGTH = 10_000
@@ -69,8 +68,9 @@ class ExperiencePostForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 12, "class": "form-input"}),
         max_length=MAX_TEXT_LENGTH,
         help_text=_(
-            "Almindelig tekst. En tom linje giver nyt afsnit. Du kan bruge <strong>fed</strong>, "
-            "<em>kursiv</em>, lister og links (http, https, mailto). Højst 10.000 tegn."
+            "Almindelig tekst; en tom linje giver nyt afsnit. Formatering, der bevares: fed "
+            "(<b>…</b>), kursiv (<i>…</i>), lister (<ul><li>…</li></ul>) og links "
+            '(<a href="https://…">…</a>, også mailto). Anden formatering fjernes. Højst 10.000 tegn.'
         ),
         error_messages={
             "required": _("Skriv din erfaring – teksten er tom."),
@@ -96,30 +96,35 @@ class ExperiencePostForm(forms.ModelForm):
             "erfa_day": _("Delt på ERFA-dagen"),
         }
         error_messages = {"title": {"required": _("Giv din erfaring en overskrift.")}}
+        help_texts = {"title": _("Almindelig tekst uden formatering.")}
 
     LINKED = ("case", "phase", "tool", "erfa_day")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         locale = active_locale()
-        for kind in ("case", "phase", "tool"):
+        # Only pages the author may open are offered (and accepted): the options are cached per
+        # set of restrictions that hide pages (home/access.py).
+        seen = access_key(user)
+        for kind in self.LINKED:
+            # The model form's own field holds the page type the post links to (CasePage, ...).
+            pages = self.fields[kind].queryset.live().filter(locale=locale)
             self.fields[kind] = LinkedPageField(
-                cache_name=f"{kind}:{locale.pk}",
-                queryset=Page.objects.live().filter(locale=locale, **page_type_filter(kind)).order_by("path"),
+                cache_name=f"{kind}:{locale.pk}:{seen}",
+                queryset=visible_to(pages, user).order_by("-starts_at" if kind == "erfa_day" else "path"),
                 required=False,
                 label=self._meta.labels[kind],
                 empty_label=_("(ingen)"),
             )
-        self.fields["erfa_day"] = LinkedPageField(
-            cache_name=f"erfa_day:{locale.pk}",
-            queryset=ErfaDayPage.objects.live().filter(locale=locale).order_by("-starts_at"),
-            required=False,
-            label=self._meta.labels["erfa_day"],
-            empty_label=_("(ingen)"),
-        )
         for name, field in self.fields.items():
             # Django links the help text (id "<field id>_helptext") and marks errors aria-invalid.
             field.widget.attrs.setdefault("class", "form-select" if name in self.LINKED else "form-input")
+
+    def clean_title(self):
+        title = plain_text(self.cleaned_data["title"])
+        if not title:
+            raise forms.ValidationError(_("Giv din erfaring en overskrift."))
+        return title
 
     def clean_text(self):
         text = self.cleaned_data["text"]

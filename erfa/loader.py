@@ -3,10 +3,9 @@
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from erfa.models import ErfaDayPage, ErfaIndexPage, ExperiencePost
-from erfa.models.posts import page_type_filter
 from home.catalogue import read_content, translate, upsert_page
 
 
@@ -60,12 +59,8 @@ def _linked_page(kind, slug_part):
     choose their own slugs, so an exact match would break when they rename."""
     if not slug_part:
         return None
-    return (
-        Page.objects.live()
-        .filter(**page_type_filter(kind), slug__icontains=slug_part, locale=Locale.get_default())
-        .order_by("path")
-        .first()
-    )
+    pages = ExperiencePost._meta.get_field(kind).related_model.objects.live()
+    return pages.filter(slug__icontains=slug_part, locale=Locale.get_default()).order_by("path").first()
 
 
 def _load_demo_posts(ctx, posts, days):

@@ -12,7 +12,7 @@ from erfa.calendar import day_to_ics
 from erfa.forms import ExperiencePostForm
 from erfa.models import ExperiencePost, signups
 from erfa.models.posts import POSTING_WINDOW, posting_limit_reached, posts_per_window
-from erfa.notifications import notify_promoted_from_waiting_list
+from erfa.tasks import notify_promoted_from_waiting_list
 
 POSTS_PER_PAGE = 20
 
@@ -42,7 +42,7 @@ def withdraw(request, day):
         return redirect(day.url)
     promoted = signups.withdraw(day.sign_up_page(), request.user)
     if promoted is not None:
-        transaction.on_commit(lambda: notify_promoted_from_waiting_list(promoted))
+        transaction.on_commit(lambda: notify_promoted_from_waiting_list.delay(promoted.pk))
     messages.success(request, _("Du er meldt fra."))
     return redirect(day.url)
 
@@ -111,7 +111,7 @@ def post_create(request):
     for field in ("case", "phase", "tool", "erfa_day"):
         if request.GET.get(field, "").isdigit():
             initial[field] = int(request.GET[field])
-    form = ExperiencePostForm(request.POST or None, initial=initial)
+    form = ExperiencePostForm(request.POST or None, initial=initial, user=request.user)
     status = 200
     if request.method == "POST" and form.is_valid():
         post = _save_post(request, form)
@@ -128,7 +128,7 @@ def post_edit(request, pk):
             request, _("Erfaringen kan ikke rettes, mens den er sendt eller efter den er godkendt.")
         )
         return redirect(post.get_absolute_url())
-    form = ExperiencePostForm(request.POST or None, instance=post)
+    form = ExperiencePostForm(request.POST or None, instance=post, user=request.user)
     status = 200
     if request.method == "POST" and form.is_valid():
         if _save_post(request, form, post) is not None:
@@ -145,12 +145,9 @@ def post_to_case_draft(request, pk):
     if post.case_id is None:
         messages.error(request, _("Erfaringen er ikke knyttet til en case."))
         return redirect(post.get_absolute_url())
-    case_page = post.case.specific
+    case_page = post.case
     if not case_page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    revision = add_post_to_case_draft(post, case_page, request.user)
-    if revision is None:
-        messages.error(request, _("Casesiden har ikke et felt, erfaringen kan tilføjes til."))
-        return redirect(post.get_absolute_url())
+    add_post_to_case_draft(post, case_page, request.user)
     messages.success(request, _("Erfaringen er tilføjet som kladde på casen. Gennemse og udgiv den her."))
     return redirect("wagtailadmin_pages:edit", case_page.pk)

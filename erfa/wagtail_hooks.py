@@ -9,6 +9,7 @@ from erfa.cache import latest_approved_posts
 from erfa.loader import load_erfa
 from erfa.models import ErfaIndexPage
 from home.roles import is_moderator
+from toolbox.models import ToolPage
 
 POSTS_PER_PANEL = 10
 HOME_PANEL_DAYS = 3
@@ -62,7 +63,7 @@ def case_page_experience_panel(request, case_page):
 def toolbox_page_experience_panel(request, page):
     """Phase and tool pages: posts linked to the page as either, so one function serves both."""
     posts = latest_approved_posts(page, ["phase", "tool"], POSTS_PER_PANEL)
-    kind = "tool" if page.specific_class._meta.model_name == "toolpage" else "phase"
+    kind = "tool" if isinstance(page, ToolPage) else "phase"
     return _posts_panel(posts, _("Erfaringer fra kolleger"), f"{kind}={page.pk}")
 
 

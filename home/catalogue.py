@@ -11,6 +11,8 @@ registers a loader with the ``register_catalogue_loader`` hook::
 under their parent, snippets by a natural key. A page an editor has changed since the loader
 last wrote it is left alone unless ``--force`` is given."""
 
+import functools
+import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,13 +78,27 @@ def upsert_page(ctx, parent, page_class, slug, fields, after_save=None):
     return page
 
 
+@functools.cache
+def english_dictionary(app_label):
+    """Danish → English for every text of an app, from ``<app>/content/english/*.yaml``: one flat
+    map per content file, written in the order the text appears on the page, so a translator
+    works through a page from top to bottom. Read once per process."""
+    folder = Path(apps.get_app_config(app_label).path) / "content" / "english"
+    dictionary = {}
+    for path in sorted(folder.glob("*.yaml")):
+        with path.open(encoding="utf-8") as handle:
+            entries = yaml.safe_load(handle) or {}
+        dictionary.update({_normalise(danish): english for danish, english in entries.items()})
+    return dictionary
+
+
 def translate(instance, english=None):
     """Create or refresh the English translation of a page or translatable snippet through
     wagtail-localize, so translators keep working on it in Wagtail's translation editor.
 
     ``english`` maps Danish source strings to their English text (from the content files; white
-    space is not significant); strings without an entry stay in Danish until a translator
-    translates them."""
+    space is not significant) and takes precedence over the app's English dictionary
+    (``english_dictionary``); strings in neither stay in Danish until a translator translates them."""
     from wagtail.models import DraftStateMixin
     from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
@@ -93,18 +109,24 @@ def translate(instance, english=None):
     translation, _ = Translation.objects.update_or_create(
         source=source, target_locale=english_locale, defaults={"enabled": True}
     )
-    if english:
-        english = {_normalise(danish): text for danish, text in english.items()}
-        segments = StringSegment.objects.filter(source=source).select_related("string", "context")
-        for segment in segments:
-            text = english.get(_normalise(segment.string.data))
-            if text:
-                StringTranslation.objects.update_or_create(
-                    translation_of=segment.string,
-                    locale=english_locale,
-                    context=segment.context,
-                    defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
-                )
+    english = {
+        **english_dictionary(instance._meta.app_label),
+        **{_normalise(danish): text for danish, text in (english or {}).items()},
+    }
+    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+    for segment in segments:
+        text = english.get(_normalise(segment.string.data))
+        if segment.context.path == "slug":
+            # English pages keep the Danish slug: /en/ plus the same path, so links and
+            # bookmarks carry over between the languages.
+            text = segment.string.data
+        if text:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=english_locale,
+                context=segment.context,
+                defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+            )
     # wagtail-localize publishes a page translation on commit, from the page object as it is at
     # save time; children added under it before the commit (the loader runs in one transaction)
     # would then be lost from its child count and 404. So save a draft and publish it right away.
@@ -118,4 +140,5 @@ def translate(instance, english=None):
 
 
 def _normalise(text):
-    return " ".join(str(text).split())
+    # Segments keep HTML entities (``&amp;``) where the content files have the plain character.
+    return " ".join(html.unescape(str(text)).split())

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.models import Locale, Site
 
 from . import cache_versions
+from .access import hiding
 
 
 def navigation(request):
@@ -11,7 +12,7 @@ def navigation(request):
     and the user menu's links that apps register with the ``register_user_menu_item`` hook
     (a function of the request returning ``{"label", "url"}`` or ``None``).
 
-    Cached per site and language; publishing a page clears it (home/wagtail_hooks.py)."""
+    Cached per site and language under the content version."""
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return {}
     site = Site.find_for_request(request)
@@ -26,16 +27,15 @@ def navigation(request):
     user_menu = [
         item for item_for in hooks.get_hooks("register_user_menu_item") if (item := item_for(request))
     ]
-    return {"nav_home": nav["home"], "nav_sections": nav["sections"], "user_menu": user_menu}
+    # Cached for everyone; a section the user may not open is left out here, per request.
+    hidden = [path for _pk, paths in hiding(request.user) for path in paths]
+    sections = [s for s in nav["sections"] if not any(s["tree_path"].startswith(path) for path in hidden)]
+    return {"nav_home": nav["home"], "nav_sections": sections, "user_menu": user_menu}
 
 
 def nav_cache_key(site_id, language):
     # A version number in the key lets a publish invalidate every site and language at once.
-    return f"nav:{cache_versions.current('nav')}:{site_id}:{language}"
-
-
-def invalidate_navigation(**kwargs):
-    cache_versions.bump("nav")
+    return f"nav:{cache_versions.current(cache_versions.CONTENT)}:{site_id}:{language}"
 
 
 def _build_navigation(site, language):
@@ -46,7 +46,7 @@ def _build_navigation(site, language):
     except (Locale.DoesNotExist, root.DoesNotExist):
         home = root
     sections = [
-        {"title": page.title, "url": page.url, "path": page.url_path}
+        {"title": page.title, "url": page.url, "path": page.url_path, "tree_path": page.path}
         for page in home.get_children().live().in_menu().specific(defer=True)
     ]
     return {"home": {"title": home.title, "url": home.url}, "sections": sections}

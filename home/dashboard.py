@@ -6,6 +6,7 @@ context the template needs."""
 
 from django.core.cache import cache
 
+from .access import access_key, visible_to
 from .panels import hook_panels
 from .routing import tree_version
 
@@ -17,22 +18,24 @@ def dashboard_panels(request, home_page):
 WHATS_NEW_COUNT = 6
 
 
-def recently_published(home_page):
-    """The newest content pages below this home page (its own language), newest first.
+def recently_published(home_page, user):
+    """The newest content pages below this home page (its own language) that ``user`` may open,
+    newest first.
 
     Section index pages (the home page's children) are left out: they change when their children
-    do, which says nothing new. The same for everyone, so cached until the page tree changes
-    (three queries, 10 ms at a thousand cases, on every visit to the home page otherwise)."""
+    do, which says nothing new. The same for everyone the same restrictions apply to, so cached
+    per ``access_key`` until the page tree changes (three queries, 10 ms at a thousand cases, on
+    every visit to the home page otherwise)."""
     return cache.get_or_set(
-        f"whats-new:{tree_version()}:{home_page.pk}", lambda: _recently_published(home_page), 60 * 60
+        f"whats-new:{tree_version()}:{home_page.pk}:{access_key(user)}",
+        lambda: _recently_published(home_page, user),
+        60 * 60,
     )
 
 
-def _recently_published(home_page):
+def _recently_published(home_page, user):
     return list(
-        home_page.get_descendants()
-        .live()
-        .public()
+        visible_to(home_page.get_descendants().live(), user)
         .filter(depth__gt=home_page.depth + 1, first_published_at__isnull=False)
         .order_by("-first_published_at")
         .specific(defer=True)[:WHATS_NEW_COUNT]

@@ -2,6 +2,10 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import translation
+from django.views.defaults import page_not_found
 
 
 class IdleTimeoutMiddleware:
@@ -56,3 +60,61 @@ class AdminContentSecurityPolicyMiddleware:
             response._csp_update = {"script-src": ["'unsafe-inline'"]}
             response._csp_replace = {"frame-ancestors": ["'self'"]}
         return response
+
+
+class SiteNotFoundMiddleware:
+    """With DEBUG on (``make run``), answers a missing page with the site's own 404 template, as
+    production does, instead of Django's debug page that lists every URL pattern of the site.
+
+    Django renders that debug page itself for an Http404 when DEBUG is on, with no setting to turn
+    it off. This catches the Http404 a view raises (Wagtail's page routing, get_object_or_404) and
+    the 404 of a URL that matched no pattern (no resolver match) before the debug page is used."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            settings.DEBUG
+            and response.status_code == 404
+            and getattr(request, "resolver_match", None) is None
+        ):
+            return self._site_404(request, Http404())
+        return response
+
+    def process_exception(self, request, exception):
+        if settings.DEBUG and isinstance(exception, Http404):
+            return self._site_404(request, exception)
+        return None
+
+    def _site_404(self, request, exception):
+        return page_not_found(request, exception)
+
+
+class AdminAccessMiddleware:
+    """A signed-in user who may not use Wagtail's admin gets a page saying so, under /admin/.
+
+    Wagtail sends such a user to the login page, and the login page sends a signed-in user back
+    to where they came from: /admin/ and /accounts/login/ redirect to each other until the
+    browser gives up. That is what a learner, or an editor whose group was just removed, would
+    see. Anonymous visitors still go to the login page (Wagtail's own redirect)."""
+
+    PREFIX = "/admin/"
+    LOGIN = "/admin/login/"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.path.startswith(self.PREFIX)
+            and not request.path.startswith(self.LOGIN)
+            and request.user.is_authenticated
+            and not request.user.has_perm("wagtailadmin.access_admin")
+        ):
+            # /admin/ has no language prefix, which the site reads as Danish: the reader's browser
+            # language (or language cookie) decides here, as in Wagtail's own admin.
+            with translation.override(translation.get_language_from_request(request)):
+                return render(request, "home/admin_no_access.html", status=403)
+        return self.get_response(request)

@@ -1,12 +1,15 @@
+import datetime
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.routing import ViewRestrictionCacheMixin
+from home.pages import IntroPage
 
 
 class District(models.Model):
@@ -80,12 +83,9 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
 
-class HomePage(ViewRestrictionCacheMixin, Page):
+class HomePage(IntroPage):
     """The signed-in front page: greeting, the learner's progress, what's new, voices from the cases."""
 
-    intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -99,3 +99,82 @@ class HomePage(ViewRestrictionCacheMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["panels"] = dashboard_panels(request, self)
         return context
+
+
+REVIEW_INTERVAL = datetime.timedelta(days=365)
+
+
+class ContentReviewMixin(models.Model):
+    """An owner and a "review by" date for a content page, so content does not rot unnoticed.
+
+    Until an editor says otherwise, the page counts as reviewed when it was first published and is
+    due 12 months later; an editor who reviews it sets "sidst gennemgået", and unless they also
+    choose a "gennemgås senest" of their own, the next date follows 12 months on. The defaults are
+    derived from the first publication, so deriving them again (every save) gives the same dates."""
+
+    content_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ansvarlig redaktør"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Får en e-mail, når siden skal gennemgås."),
+    )
+    last_reviewed_at = models.DateField(_("sidst gennemgået"), null=True, blank=True)
+    review_by = models.DateField(
+        _("gennemgås senest"),
+        null=True,
+        blank=True,
+        help_text=_("Tom: 12 måneder efter sidst gennemgået."),
+    )
+
+    review_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("content_owner"),
+                FieldRowPanel([FieldPanel("last_reviewed_at"), FieldPanel("review_by")]),
+            ],
+            heading=_("Ansvar og gennemgang"),
+        )
+    ]
+    # Pages with their own edit_handler (CasePage) add review_panels to one of their tabs.
+    settings_panels = Page.settings_panels + review_panels
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        self.apply_review_defaults()
+
+    def apply_review_defaults(self):
+        if self.last_reviewed_at is None and self.first_published_at is not None:
+            self.last_reviewed_at = timezone.localdate(self.first_published_at)
+        if self.last_reviewed_at is None:
+            return
+        stored = type(self).objects.filter(pk=self.pk).values("last_reviewed_at", "review_by").first()
+        # The editor marked the page reviewed and left the next date as it was: it follows on.
+        marked_reviewed = (
+            stored is not None
+            and self.last_reviewed_at != stored["last_reviewed_at"]
+            and self.review_by == stored["review_by"]
+        )
+        if self.review_by is None or marked_reviewed or self.review_by <= self.last_reviewed_at:
+            self.review_by = self.last_reviewed_at + REVIEW_INTERVAL
+
+
+class ReviewReminder(models.Model):
+    """The owner was emailed that this page is due for review by this date: at most once per date."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    review_by = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "review_by"], name="home_review_reminder_once_per_date")
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} – {self.review_by}"

@@ -29,9 +29,15 @@ def translated_pages_referencing(target, source_model):
     Page choosers are synchronised across translations, so an English lesson still links to the
     Danish case or tool: the links are matched through translations on both sides, and each
     linking page is shown in the target's language."""
+    return list(pages_referencing_any([target], target.locale_id, source_model).order_by("title"))
+
+
+def pages_referencing_any(targets, locale_id, source_model):
+    """Live pages of ``source_model`` in ``locale_id`` that link to any of ``targets`` or to their
+    translations, as a queryset (one query when evaluated)."""
     # The reference index keeps object ids as text.
     target_ids = (
-        Page.objects.filter(translation_key=target.translation_key)
+        Page.objects.filter(translation_key__in=[target.translation_key for target in targets])
         .annotate(text_id=Cast("pk", CharField()))
         .values("text_id")
     )
@@ -45,8 +51,4 @@ def translated_pages_referencing(target, source_model):
         .values("source_id")
     )
     source_keys = source_model.objects.filter(pk__in=source_ids).values("translation_key")
-    return list(
-        source_model.objects.live()
-        .filter(locale_id=target.locale_id, translation_key__in=source_keys)
-        .order_by("title")
-    )
+    return source_model.objects.live().filter(locale_id=locale_id, translation_key__in=source_keys)

@@ -11,41 +11,21 @@ before the page does any work of its own. Here:
   pages such as the ERFA day keep their sub-URLs);
 - ``ViewRestrictionCacheMixin`` remembers that a page has no view restrictions.
 
-All of it hangs on one version number, bumped when anything that decides routing or access
-changes: a page saved, moved or deleted, a site, a locale or a view restriction changed. Editors
+All of it hangs on the content version (home/cache_versions.py), bumped when anything that decides
+routing or access changes: a page saved, moved or deleted, a site, a locale or a view restriction
+changed. Editors
 save pages a few times an hour; officers read them thousands of times a day."""
 
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
 from django.http import Http404
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.signals import post_page_move
 
 from home import cache_versions
 
 
 def tree_version():
-    return cache_versions.current("page-tree")
-
-
-def bump_tree_version(**kwargs):
-    cache_versions.bump("page-tree")
-
-
-@receiver(post_save)
-@receiver(post_delete)
-def _page_tree_changed(sender, **kwargs):
-    # Every page type is its own sender; one receiver without a sender catches them all.
-    if issubclass(sender, (Page, Site, Locale, PageViewRestriction)):
-        bump_tree_version()
-
-
-post_page_move.connect(bump_tree_version, dispatch_uid="home.routing.page_moved")
-m2m_changed.connect(
-    bump_tree_version, sender=PageViewRestriction.groups.through, dispatch_uid="home.routing.groups"
-)
+    return cache_versions.current(cache_versions.CONTENT)
 
 
 # --- site and locale -----------------------------------------------------------------------------
@@ -147,8 +127,17 @@ class ViewRestrictionCacheMixin:
         key = f"view-restricted:{tree_version()}:{self.pk}"
         restricted = cache.get(key)
         if restricted is None:
-            restrictions = super().get_view_restrictions()
+            restrictions = self._restrictions_of_every_language()
             restricted = restrictions.exists()
             cache.set(key, restricted, 60 * 60)
             return restrictions
-        return super().get_view_restrictions() if restricted else PageViewRestriction.objects.none()
+        return self._restrictions_of_every_language() if restricted else PageViewRestriction.objects.none()
+
+    def _restrictions_of_every_language(self):
+        """Wagtail's (the page's and its ancestors') and those of the same pages in every other
+        language: a restricted Danish page keeps its English translation restricted too
+        (home/access.py explains why)."""
+        translated = Page.objects.ancestor_of(self, inclusive=True).values("translation_key")
+        return super().get_view_restrictions() | PageViewRestriction.objects.filter(
+            page__translation_key__in=translated
+        )

@@ -5,4 +5,6 @@ class SearchConfig(AppConfig):
     name = "search"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals
+
+        signals.connect()

@@ -18,7 +18,7 @@ The Danish analyzer is set in the index settings (``config/settings/base.py``,
 
 from elasticsearch.dsl import Q, Search
 from wagtail.search import index
-from wagtail.search.query import PlainText
+from wagtail.search.query import Fuzzy
 
 from .highlight import START_SEL, STOP_SEL
 
@@ -39,8 +39,10 @@ def filter_column(backend, model, field_name):
 
 def source_query(backend, queryset, query, operator):
     """Wagtail's own Elasticsearch query for ``queryset`` (its filters and content type) and the
-    words, as a dictionary."""
-    compiler = backend.query_compiler_class(queryset, PlainText(query, operator=operator))
+    words, as a dictionary. The words match with ``fuzziness: AUTO`` (Wagtail's ``Fuzzy``): one
+    letter wrong in a word of three to five letters, two in a longer one, still matches — the
+    database path's vocabulary corrections (search/vocabulary.py) done by Elasticsearch itself."""
+    compiler = backend.query_compiler_class(queryset, Fuzzy(query, operator=operator))
     compiler.check()
     return compiler.get_query()
 

@@ -2,8 +2,8 @@
 
 Each content app declares its ``search_fields`` on its own models; this list only says which models
 are searched, how a hit is labelled, and — for models that are not pages — which objects a user
-may find. Models are looked up lazily with ``apps.get_model`` so a content app that is missing (or
-not yet migrated) simply drops out of search.
+may find. Models are named as "app.Model" and looked up when first used: the content apps import
+search's helpers, so search cannot import their models when it is loaded.
 
 - Pages: ``live``, the page's view restrictions and the locale are handled by the service.
 - Other models: ``queryset(model, user)`` returns the objects that user may find (approved
@@ -47,18 +47,18 @@ class SearchType:
     # Relations ``search_meta()`` reads, loaded with the hits (a case's district).
     select_related: tuple = ()
     url: Callable | None = None
+    # For objects each user sees differently: ``cache_scope(user)`` is a value that changes
+    # whenever what this user may find of the type changes; it goes into the key of the cached
+    # outcome, so one user's outcome is never served to another who may see less.
+    cache_scope: Callable | None = None
 
     @property
     def model(self):
-        try:
-            return apps.get_model(self.model_label)
-        except LookupError:
-            return None
+        return apps.get_model(self.model_label)
 
     @property
     def is_page(self):
-        model = self.model
-        return model is not None and issubclass(model, Page)
+        return issubclass(self.model, Page)
 
 
 def approved_experiences(model, user):
@@ -75,14 +75,18 @@ def glossary_term_url(term, site_search):
     """The term's entry on the glossary page of its language (one lookup per language)."""
     cache = site_search.memo.setdefault("glossary_urls", {})
     if term.locale_id not in cache:
-        try:
-            glossary_page = apps.get_model("toolbox.GlossaryPage")
-        except LookupError:
-            return ""
-        page = glossary_page.objects.live().filter(locale_id=term.locale_id).first()
+        page = apps.get_model("toolbox.GlossaryPage").objects.live().filter(locale_id=term.locale_id).first()
         cache[term.locale_id] = page.get_url(request=site_search.request) if page else ""
     base = cache[term.locale_id]
     return f"{base}#{term.anchor}" if base else ""
+
+
+def visible_initiatives(user):
+    from home import cache_versions
+
+    model = apps.get_model("initiatives.Initiative")
+    ids = sorted(model.objects.visible_to(user).values_list("pk", flat=True))
+    return (cache_versions.current(cache_versions.POSTS), tuple(ids))
 
 
 SEARCH_TYPES = [
@@ -106,20 +110,28 @@ SEARCH_TYPES = [
     SearchType(
         "experience", _("Erfaring"), "erfa.ExperiencePost", phase_field="phase", queryset=approved_experiences
     ),
+    # An officer's own initiatives, found only by those who may open them (its working group,
+    # the district's superbrugere, the specialists).
+    SearchType(
+        "initiative",
+        _("Initiativ"),
+        "initiatives.Initiative",
+        district_field="district",
+        cache_scope=visible_initiatives,
+    ),
 ]
 
 
 def available_types():
-    """The search types whose models exist in this installation, in display order."""
-    available = []
-    for search_type in SEARCH_TYPES:
-        model = search_type.model
-        if model is None:
-            continue
-        if not search_type.is_page and search_type.queryset is None and not hasattr(model, "searchable_for"):
-            continue
-        available.append(search_type)
-    return available
+    """The search types, in display order; a non-page model that says neither who may find its
+    objects (``queryset``) nor has ``searchable_for`` is left out: search fails closed."""
+    return [
+        search_type
+        for search_type in SEARCH_TYPES
+        if search_type.is_page
+        or search_type.queryset is not None
+        or hasattr(search_type.model, "searchable_for")
+    ]
 
 
 def has_field(model, name):

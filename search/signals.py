@@ -1,17 +1,61 @@
-"""Cached search outcomes (search/service.py) are forgotten when an editor changes a promotion:
-promoted results are not content, so no content version moves for them. (Not on saves of
-``Query``: a search for a new word creates one.)"""
+"""What keeps search current beyond Wagtail's own index updates.
 
+- Cached search outcomes (search/service.py) are keyed by the content version, which a changed
+  promotion moves too (home/signals.py). (Not saves of ``Query``: a search for a new word creates
+  one.)
+- A model whose text is indexed as part of other objects (a quote on its case page, an actor's
+  name on the cases it takes part in) declares them with ``search_parents()``; saving or deleting
+  it reindexes them, as Wagtail only reindexes the object saved.
+- A published page is indexed again once its inline children are saved (see ``_page_published``).
+- The vocabulary (search/vocabulary.py) gains the words of each page published and each glossary
+  term or experience saved, once the transaction has committed (the index entry is written by
+  then)."""
+
+from django.apps import apps
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search import index
+from wagtail.signals import page_published
 
-from home import cache_versions
+# Models indexed inside other objects (``search_parents()``), as "app.Model".
+PARTS_OF_PAGES = ["cases.Quote", "cases.Actor"]
 
-from .service import SEARCH_VERSION
+
+def _reindex_parents(sender, instance, **kwargs):
+    for parent in instance.search_parents():
+        index.insert_or_update_object(parent)
 
 
-@receiver(post_save, sender=SearchPromotion)
-@receiver(post_delete, sender=SearchPromotion)
-def _promotions_changed(**kwargs):
-    cache_versions.bump(SEARCH_VERSION)
+def _add_words_later(instance):
+    from . import vocabulary
+
+    transaction.on_commit(lambda: vocabulary.add_object(instance))
+
+
+@receiver(page_published)
+def _page_published(sender, instance, **kwargs):
+    page = instance.specific
+    # Wagtail indexes a page on its post_save, before the page's inline children (a tool's
+    # worksheets, a case's actors and results) are written: index it again now that they are.
+    index.insert_or_update_object(page)
+    _add_words_later(page)
+
+
+def _object_saved(sender, instance, **kwargs):
+    _add_words_later(instance)
+
+
+def connect():
+    """Connect the receivers for the models of the apps installed here (called from ready())."""
+    from .registry import available_types
+
+    for label in PARTS_OF_PAGES:
+        model = apps.get_model(label)
+        post_save.connect(_reindex_parents, sender=model, dispatch_uid=f"search-parents-save-{label}")
+        post_delete.connect(_reindex_parents, sender=model, dispatch_uid=f"search-parents-delete-{label}")
+    for search_type in available_types():
+        if not search_type.is_page:
+            post_save.connect(
+                _object_saved, sender=search_type.model, dispatch_uid=f"search-words-{search_type.key}"
+            )

@@ -23,18 +23,14 @@ def _query_string(params, **changes):
 
 
 def help_links(request):
-    """Where to go when nothing matched: the glossary and the toolbox, when they exist."""
+    """Where to go when nothing matched: the glossary and the toolbox of the active language."""
     links = []
     locale = active_locale()
     for label, model_label in (
         (_("Slå op i begrebslisten"), "toolbox.GlossaryPage"),
         (_("Gå til værktøjskassen"), "toolbox.ToolboxPage"),
     ):
-        try:
-            model = apps.get_model(model_label)
-        except LookupError:
-            continue
-        page = model.objects.live().filter(locale=locale).first()
+        page = apps.get_model(model_label).objects.live().filter(locale=locale).first()
         if page is not None:
             links.append({"label": label, "url": page.get_url(request=request)})
     return links
@@ -108,5 +104,6 @@ def api_search(request):
                 for name, options in outcome.facets.items()
             },
             "suggestions": outcome.suggestions,
+            "corrected_query": outcome.corrected_query,
         }
     )

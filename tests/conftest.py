@@ -3,7 +3,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale, Site
 
 from home.models import District, User
-from home.roles import EDITORS, LEARNERS, MODERATORS
+from home.roles import EDITORS, LEARNERS, MODERATORS, SPECIALISTS
 
 PASSWORD = "korrekt-hest-batteri"
 
@@ -60,6 +60,14 @@ def editor(db):
 
 
 @pytest.fixture
+def specialist(db):
+    """A co-creation specialist: an editor who approves and publishes pages."""
+    return make_user(
+        "specialist@politi.dk", LEARNERS, EDITORS, SPECIALISTS, first_name="Karin", last_name="Munk"
+    )
+
+
+@pytest.fixture
 def moderator(db):
     return make_user("moderator@politi.dk", LEARNERS, MODERATORS, first_name="Bethina", last_name="Røge")
 
@@ -77,6 +85,32 @@ def client_editor(client, editor):
 
 
 @pytest.fixture
+def client_specialist(client, specialist):
+    client.force_login(specialist)
+    return client
+
+
+@pytest.fixture
 def client_moderator(client, moderator):
     client.force_login(moderator)
     return client
+
+
+def assert_preview_shows_draft(client, editor, page, field, draft_text):
+    """An editor saves a draft of ``page`` with ``field`` set to ``draft_text`` after the live page
+    was read (and cached): "view draft" and the preview panel show the draft, the live page still
+    shows what is published."""
+    from django.urls import reverse
+
+    published_text = getattr(page, field)
+    assert published_text in client.get(page.url).content.decode()
+    setattr(page, field, draft_text)
+    page.save_revision(user=editor)
+
+    view_draft = client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk])).content.decode()
+    preview_panel = page.make_preview_request(extra_request_attrs={"user": editor}).content.decode()
+    for html in (view_draft, preview_panel):
+        assert draft_text in html and published_text not in html
+
+    live = client.get(page.url).content.decode()
+    assert published_text in live and draft_text not in live

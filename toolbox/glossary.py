@@ -43,14 +43,10 @@ class Term:
     url: str
 
 
-def invalidate_glossary(**kwargs):
-    cache_versions.bump("glossary")
-
-
 def terms_for_language(language_code):
     """The glossary of one language as a tuple of Term, cached. Empty when the language has no
     published glossary page (a mark-up must link somewhere)."""
-    key = f"glossary:{cache_versions.current('glossary')}:{language_code}"
+    key = f"glossary:{cache_versions.current(cache_versions.CONTENT)}:{language_code}"
     terms = cache.get(key)
     if terms is None:
         terms = _load_terms(language_code)

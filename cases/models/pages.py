@@ -1,11 +1,9 @@
 """The case catalogue's pages: the index with its filters and one page per co-creation initiative."""
 
 from django import forms
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -14,29 +12,16 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
-    PageChooserPanel,
     TabbedInterface,
 )
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from home.routing import ViewRestrictionCacheMixin
+from home.models import ContentReviewMixin
+from home.pages import BasePage, IntroPage
 
 from ..blocks import CaseBodyBlock
-
-
-class ToolboxPageChooserPanel(PageChooserPanel):
-    """Chooses a toolbox page, restricted to the given toolbox page type once the toolbox app
-    defines it; until then any page can be chosen, so editing a case never depends on the toolbox."""
-
-    def get_form_options(self):
-        app_label, model_name = self.page_type.split(".")
-        try:
-            apps.get_model(app_label, model_name)
-        except LookupError:
-            return FieldPanel.get_form_options(self)
-        return super().get_form_options()
 
 
 class Status(models.TextChoices):
@@ -59,12 +44,9 @@ class Phase(models.IntegerChoices):
     CLOSING = 7, _("Fase 7 – Afslutning")
 
 
-class CaseIndexPage(ViewRestrictionCacheMixin, Page):
+class CaseIndexPage(IntroPage):
     """All cases, filterable by district, theme, status, phase, actor type and year."""
 
-    intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
@@ -74,21 +56,6 @@ class CaseIndexPage(ViewRestrictionCacheMixin, Page):
     class Meta:
         verbose_name = _("caseoversigt")
 
-    def route(self, request, path_components):
-        # A case is found with one query, its district joined in, instead of a generic page
-        # lookup followed by a second query for the specific page.
-        if len(path_components) == 1:
-            case = (
-                CasePage.objects.child_of(self)
-                .select_related("district")
-                .filter(slug=path_components[0])
-                .first()
-            )
-            if case is None:
-                raise Http404
-            return case.route(request, [])
-        return super().route(request, path_components)
-
     def get_context(self, request, *args, **kwargs):
         from ..cache import cache_version
         from ..filters import CaseCatalogue
@@ -97,14 +64,16 @@ class CaseIndexPage(ViewRestrictionCacheMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["catalogue"] = CaseCatalogue(self, request)
         # The catalogue's two quote pages: voices about co-creation in general, not from one case.
-        context["voices"] = Quote.objects.filter(locale_id=self.locale_id, case=None).order_by(
-            "voice", "sort_order", "pk"
+        context["voices"] = (
+            Quote.objects.filter(locale_id=self.locale_id, case=None)
+            .with_originals()
+            .order_by("voice", "sort_order", "pk")
         )
         context["voices_cache_key"] = f"{cache_version()}:{self.locale_id}"
         return context
 
 
-class CasePage(ViewRestrictionCacheMixin, Page):
+class CasePage(ContentReviewMixin, BasePage):
     """One co-creation initiative, told with the structure every case in the catalogue shares."""
 
     district = models.ForeignKey(
@@ -137,8 +106,11 @@ class CasePage(ViewRestrictionCacheMixin, Page):
     body = StreamField(CaseBodyBlock(), verbose_name=_("fortælling"), blank=True)
 
     facts_panels = [
-        FieldRowPanel([FieldPanel("district"), FieldPanel("place")]),
-        FieldRowPanel([FieldPanel("start_year"), FieldPanel("status"), FieldPanel("phase_reached")]),
+        # A plain select: 13 districts fit one list; Wagtail's snippet chooser paged them 10 at a time.
+        FieldRowPanel([FieldPanel("district", widget=forms.Select), FieldPanel("place")]),
+        # The phase's long names get a row of their own, so the year field keeps room for 4 digits.
+        FieldRowPanel([FieldPanel("start_year"), FieldPanel("status")]),
+        FieldPanel("phase_reached"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("anchor_person_name"), FieldPanel("anchor_person_role")], heading=_("Ankerperson")
@@ -166,27 +138,59 @@ class CasePage(ViewRestrictionCacheMixin, Page):
             ObjectList(content_panels, heading=_("Case")),
             ObjectList(outcome_panels, heading=_("Aktører og resultater")),
             ObjectList(link_panels, heading=_("Forbindelser")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.promote_panels + ContentReviewMixin.review_panels, heading=_("Promote")),
         ]
     )
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary", boost=1.5),
-        index.SearchField("challenge"),
-        index.SearchField("body"),
-        index.SearchField("place"),
-        index.SearchField("anchor_person_name"),
-        index.RelatedFields("district", [index.SearchField("name")]),
-        index.RelatedFields("themes", [index.SearchField("name"), index.SearchField("name_en")]),
-        index.RelatedFields("case_actors", [index.SearchField("role")]),
-        index.FilterField("locale_id"),
-        index.FilterField("district_id"),
-        index.FilterField("phase_reached"),
-        # The phases the case illustrates, for the site search's phase filter on Elasticsearch.
-        index.FilterField("search_phase_ids", type="IntegerField"),
-        index.FilterField("status"),
-        index.FilterField("start_year"),
+    # What the page lists below its story: (the template's name for it, the relation it is read
+    # from, what of each item is indexed). cases/detail.py hands the template exactly these
+    # relations and ``search_fields`` indexes them, so a part listed on the page is a part found.
+    # tests/search/test_page_text_is_indexed.py renders every case and fails on a shown word
+    # that is not in the index.
+    LISTED = [
+        (
+            "actors",
+            "case_actors",
+            [
+                index.RelatedFields("actor", [index.SearchField("name")]),
+                index.SearchField("units"),
+                index.SearchField("role"),
+            ],
+        ),
+        ("results", "results", [index.SearchField("text")]),
+        ("goals", "goals", [index.SearchField("text")]),
+        ("ripple_effects", "ripple_effects", [index.SearchField("text")]),
     ]
+    search_fields = (
+        Page.search_fields
+        + [
+            index.SearchField("summary", boost=1.5),
+            index.SearchField("challenge"),
+            index.SearchField("body"),
+            index.SearchField("place"),
+            index.SearchField("anchor_person_name"),
+            index.SearchField("anchor_person_role"),
+            index.RelatedFields("district", [index.SearchField("name")]),
+            index.RelatedFields("themes", [index.SearchField("name"), index.SearchField("name_en")]),
+        ]
+        + [index.RelatedFields(relation, fields) for _name, relation, fields in LISTED]
+        + [
+            # The quotes and the links are read through translations (see ``shown_quotes``).
+            index.SearchField("search_quotes"),
+            index.RelatedFields("phase_links", [index.SearchField("note")]),
+            index.RelatedFields("tool_links", [index.SearchField("note")]),
+            index.RelatedFields(
+                "inspired_links", [index.SearchField("inspired_initiative"), index.SearchField("note")]
+            ),
+            index.FilterField("locale_id"),
+            index.FilterField("district_id"),
+            index.FilterField("phase_reached"),
+            # The phases the case illustrates, for the site search's phase filter on Elasticsearch.
+            index.FilterField("search_phase_ids", type="IntegerField"),
+            index.FilterField("status"),
+            index.FilterField("start_year"),
+        ]
+    )
 
     parent_page_types = ["cases.CaseIndexPage"]
     subpage_types = []
@@ -203,6 +207,27 @@ class CasePage(ViewRestrictionCacheMixin, Page):
         """The short line search results show under the title."""
         return self.district.name
 
+    def listed(self):
+        """The page's ``LISTED`` parts by their template names."""
+        parts = {name: getattr(self, relation).all() for name, relation, _fields in self.LISTED}
+        parts["actors"] = parts["actors"].select_related("actor")
+        return parts
+
+    def shown_quotes(self):
+        """The quotes shown on the page. Matched through the translation key: a translated quote
+        may still point at the source case."""
+        from .snippets import Quote
+
+        return Quote.objects.filter(
+            case__translation_key=self.translation_key, locale_id=self.locale_id
+        ).with_originals()
+
+    def search_quotes(self):
+        """The quotes and who said them, as search indexes them."""
+        return " ".join(
+            f"{quote.text} {quote.attribution}" for quote in self.shown_quotes() if self.pk is not None
+        )
+
     def get_context(self, request, *args, **kwargs):
         from ..detail import case_details
 
@@ -211,7 +236,7 @@ class CasePage(ViewRestrictionCacheMixin, Page):
         return context
 
 
-class CaseActor(Orderable):
+class CaseActor(TranslatableMixin, Orderable):
     case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="case_actors")
     actor = models.ForeignKey(
         "cases.Actor", verbose_name=_("aktør"), on_delete=models.PROTECT, related_name="case_roles"
@@ -223,21 +248,23 @@ class CaseActor(Orderable):
 
     panels = [FieldPanel("actor"), FieldPanel("units"), FieldPanel("role")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
         verbose_name = _("aktør i casen")
 
 
-class CaseResult(Orderable):
+class CaseResult(TranslatableMixin, Orderable):
     case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="results")
     text = models.TextField(_("resultat"))
 
     panels = [FieldPanel("text")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
         verbose_name = _("resultat")
 
 
-class CaseRippleEffect(Orderable):
+class CaseRippleEffect(TranslatableMixin, Orderable):
     """*Ringe i vandet*: value beyond the goals first set, easy to overlook and worth recording."""
 
     case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="ripple_effects")
@@ -245,11 +272,12 @@ class CaseRippleEffect(Orderable):
 
     panels = [FieldPanel("text")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
         verbose_name = _("ring i vandet")
 
 
-class CaseGoal(Orderable):
+class CaseGoal(TranslatableMixin, Orderable):
     class Kind(models.TextChoices):
         BASELINE = "baseline", _("Baseline")
         PROCESS = "process", _("Procesmål")
@@ -266,7 +294,8 @@ class CaseGoal(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("measure")]), FieldPanel("text")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
         verbose_name = _("mål")
 
 
@@ -293,7 +322,7 @@ class CaseInspiration(Orderable):
     note = models.TextField(_("hvordan"), blank=True)
 
     panels = [
-        PageChooserPanel("inspired_case", "cases.CasePage"),
+        FieldPanel("inspired_case"),
         FieldPanel("inspired_initiative"),
         FieldPanel("note"),
     ]
@@ -307,16 +336,16 @@ class CaseInspiration(Orderable):
 
 
 class CasePhaseLink(Orderable):
-    """A phase of the toolbox this case illustrates. Linked as a plain page so that cases do not
-    depend on the toolbox app; the toolbox's phase page lists the cases pointing at it."""
+    """A phase of the toolbox this case illustrates; the toolbox's phase page lists the cases
+    pointing at it."""
 
     case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="phase_links")
     phase = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("fase"), on_delete=models.CASCADE, related_name="+"
+        "toolbox.PhasePage", verbose_name=_("fase"), on_delete=models.CASCADE, related_name="+"
     )
     note = models.CharField(_("hvad casen viser om fasen"), max_length=300, blank=True)
 
-    panels = [ToolboxPageChooserPanel("phase", "toolbox.PhasePage"), FieldPanel("note")]
+    panels = [FieldPanel("phase"), FieldPanel("note")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("fase i værktøjskassen")
@@ -325,11 +354,11 @@ class CasePhaseLink(Orderable):
 class CaseToolLink(Orderable):
     case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="tool_links")
     tool = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("værktøj"), on_delete=models.CASCADE, related_name="+"
+        "toolbox.ToolPage", verbose_name=_("værktøj"), on_delete=models.CASCADE, related_name="+"
     )
     note = models.CharField(_("hvordan værktøjet blev brugt"), max_length=300, blank=True)
 
-    panels = [ToolboxPageChooserPanel("tool", "toolbox.ToolPage"), FieldPanel("note")]
+    panels = [FieldPanel("tool"), FieldPanel("note")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("værktøj")

@@ -1,6 +1,7 @@
 """Snippets shared across cases: the actors who take part, the themes cases are filed under, and
 the quotes that give the catalogue its voices."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +41,12 @@ class Actor(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def search_parents(self):
+        """The cases whose index holds this actor's name (search/signals.py reindexes them)."""
+        from .pages import CasePage
+
+        return CasePage.objects.filter(case_actors__actor=self).distinct()
+
 
 class Theme(models.Model):
     """A subject cases are filed under (narkotika, natteliv, indbrud, …). One shared vocabulary
@@ -67,6 +74,16 @@ class Theme(models.Model):
         return self.name
 
 
+class QuoteQuerySet(models.QuerySet):
+    def with_originals(self):
+        """Each quote with ``original_text``: the words as they were said, in Danish (the source
+        language), so a translated quote can show the original one click away. One query."""
+        original = Quote.objects.filter(
+            translation_key=models.OuterRef("translation_key"), locale__language_code=settings.LANGUAGE_CODE
+        ).values("text")[:1]
+        return self.annotate(original_text=models.Subquery(original))
+
+
 class Quote(TranslatableMixin, models.Model):
     """A voice from the catalogue: a partner or a police officer on what co-creation gave them."""
 
@@ -89,6 +106,8 @@ class Quote(TranslatableMixin, models.Model):
     )
     sort_order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
 
+    objects = QuoteQuerySet.as_manager()
+
     panels = [
         FieldPanel("text"),
         FieldPanel("person"),
@@ -107,6 +126,21 @@ class Quote(TranslatableMixin, models.Model):
     def __str__(self):
         short = self.text if len(self.text) <= 60 else self.text[:57] + "…"
         return f"“{short}” – {self.attribution or self.get_voice_display()}"
+
+    def search_parents(self):
+        """The case pages (every language) whose index holds this quote (search/signals.py
+        reindexes them when the quote changes)."""
+        from .pages import CasePage
+
+        if self.case_id is None:
+            return CasePage.objects.none()
+        return CasePage.objects.filter(translation_key=self.case.translation_key)
+
+    @property
+    def translated_from_original(self):
+        """True when ``original_text`` (see ``with_originals``) differs from the text shown."""
+        original = getattr(self, "original_text", None)
+        return bool(original) and original != self.text
 
     @property
     def attribution(self):

@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -24,10 +25,13 @@ INSTALLED_APPS = [
     "courses",
     "erfa",
     "search",
+    "initiatives",
+    "privacy",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
@@ -69,7 +73,11 @@ MIDDLEWARE = [
     # Every page needs a signed-in user; the few public views are marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "home.middleware.IdleTimeoutMiddleware",
+    # /admin/ for a signed-in user without admin access: a 403 page, not a redirect loop.
+    "home.middleware.AdminAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # DEBUG only: the site's 404 page instead of Django's list of every URL (see the class).
+    "home.middleware.SiteNotFoundMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Wagtail's admin needs inline scripts; only under /admin/ (see the class's docstring).
@@ -111,14 +119,20 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: Redis when REDIS_URL is set; local memory otherwise. Never DummyCache: allauth's
-# login rate limits are counted in the cache.
+# login rate limits are counted in the cache. Pages are served from the database while Redis is
+# unreachable (home/resilient_cache.py); the short timeouts keep an unanswering host from holding
+# every request (docs/OPERATIONS.md).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "home.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            },
             "KEY_PREFIX": "cocreation",
         }
     }
@@ -156,9 +170,17 @@ ACCOUNT_PRESERVE_USERNAME_CASING = False
 # Sign-up is closed unless SIGNUP_EMAIL_DOMAINS names the domains allowed to register (e.g. politi.dk).
 SIGNUP_EMAIL_DOMAINS = [d.lower() for d in env_list("SIGNUP_EMAIL_DOMAINS")]
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
+    # Every sign-in from one address: a ceiling for one machine, high enough for a district's
+    # shift start behind one proxy (allauth's default, 30/m, would lock it out).
+    "login": "300/m/ip",
+    # Failed sign-ins: 5 in 5 minutes per account and address together (home.adapters), and a
+    # looser limit per address alone.
+    "login_failed": "30/m/ip,5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+# How many proxies (load balancer, reverse proxy) sit in front of the app: the client's address
+# is then taken from X-Forwarded-For, that many entries from the right. 0 (the default) trusts no
+# header: behind a proxy every officer then shares the proxy's address (docs/OPERATIONS.md).
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Single sign-on with Microsoft Entra ID (or any OpenID Connect provider) when configured.
@@ -215,6 +237,41 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+
+# Media on S3-compatible storage when a bucket is named, so several app servers share uploads;
+# the local folder otherwise. Credentials come from boto3's own variables (AWS_ACCESS_KEY_ID,
+# AWS_SECRET_ACCESS_KEY) or the machine's role. Objects stay private: documents are served through
+# Wagtail's view (login and collection checks), image links are signed and expire.
+def s3_storage_options(env):
+    return {
+        "bucket_name": env["AWS_STORAGE_BUCKET_NAME"],
+        "endpoint_url": env.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env.get("AWS_S3_REGION_NAME") or None,
+        "custom_domain": env.get("AWS_S3_CUSTOM_DOMAIN") or None,
+        "location": env.get("AWS_LOCATION", ""),
+        "default_acl": None,
+        "querystring_auth": True,
+        "querystring_expire": 60 * 60,
+        "file_overwrite": False,
+    }
+
+
+def s3_origin(env):
+    """Where the browser fetches images from, for the content security policy."""
+    if env.get("AWS_S3_CUSTOM_DOMAIN"):
+        return "https://" + env["AWS_S3_CUSTOM_DOMAIN"]
+    if env.get("AWS_S3_ENDPOINT_URL"):
+        return env["AWS_S3_ENDPOINT_URL"].rstrip("/")
+    return "https://*.amazonaws.com"
+
+
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": s3_storage_options(os.environ),
+    }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -227,6 +284,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv"]
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
+# Templates and worksheets are a few MB. Wagtail refuses larger files; home.forms.DocumentForm
+# says the limit in the form.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_SIZE", str(20 * 1024 * 1024)))
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.DocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # no SVG: it can carry script
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Shared page passwords are stored in plain text; login and groups are the only restrictions.
@@ -238,8 +299,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # password reset goes through allauth
 
-# --- Search: Wagtail's database backend with the Danish text-search configuration (PostgreSQL);
-# Elasticsearch 8 when ELASTICSEARCH_URL is set. See search/backends.py.
+# --- Search: Wagtail's database backend, each page indexed in its language's text-search
+# configuration on PostgreSQL (search/backends.py; SEARCH_CONFIG for objects without a language);
+# Elasticsearch 8 when ELASTICSEARCH_URL is set. See search/README.md.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
@@ -255,12 +317,33 @@ if ELASTICSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "danish"}
-    }
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends", "SEARCH_CONFIG": "danish"}}
 
 # Index updates run as tasks; the immediate backend runs them at once inside the request.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# --- Background work: Celery with Redis as broker (config/celery.py). Without a broker, as in
+# `make run`, every task runs at once in the process that sent it, so nothing waits for a worker.
+# Schedules are celery beat's, declared here in code (reviewed and versioned with the tasks they
+# start) rather than django-celery-beat's database rows: one fixed daily run each needs no admin.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True  # a worker that dies mid-task leaves it for another worker
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = "Europe/Copenhagen"
+CELERY_BEAT_SCHEDULE = {
+    "assignment-reminders": {
+        "task": "courses.tasks.send_assignment_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "content-review-reminders": {
+        "task": "home.tasks.send_review_reminders",
+        "schedule": crontab(hour=7, minute=15),
+    },
+}
 
 # --- Email
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -282,7 +365,12 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         # Wagtail's admin and progress bars set inline style attributes; scripts stay strict.
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
+        "img-src": [
+            "'self'",
+            "data:",
+            "blob:",
+            *([s3_origin(os.environ)] if AWS_STORAGE_BUCKET_NAME else []),
+        ],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
         "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
@@ -299,3 +387,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Wagtail's admin in the user's language: Danish unless the user's profile or browser says
+# English. Wagtail lists only its languages with >= 90 % coverage by default, which leaves Danish
+# out (and every editor on English); site/locale/da completes its Danish translation.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

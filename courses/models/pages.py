@@ -1,26 +1,24 @@
 from django.db import models
-from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.url_routing import RouteResult
 
-from home.routing import ViewRestrictionCacheMixin
+from home.models import ContentReviewMixin
+from home.pages import BasePage, IntroPage
 
 from ..blocks import LessonBodyBlock
+from ..panels import QuizQuestionsPanel
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
-class CourseIndexPage(ViewRestrictionCacheMixin, Page):
+class CourseIndexPage(IntroPage):
     """ "Uddannelse": the two learning tracks' courses."""
 
-    intro = RichTextField(_("introduktion"), blank=True, features=INTRO_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.FilterField("locale_id")]
 
     parent_page_types = ["home.HomePage"]
@@ -29,20 +27,6 @@ class CourseIndexPage(ViewRestrictionCacheMixin, Page):
 
     class Meta:
         verbose_name = _("uddannelsesoversigt")
-
-    def route(self, request, path_components):
-        # Below the index the tree has a fixed shape (course → module → lesson), so the page a URL
-        # names is found in one query on its (indexed) slug, instead of Wagtail's two per level.
-        model = {1: CoursePage, 2: ModulePage, 3: LessonPage}.get(len(path_components))
-        if model is None:
-            return super().route(request, path_components)
-        url_path = self.url_path + "".join(f"{slug}/" for slug in path_components)
-        page = model.objects.filter(
-            slug=path_components[-1], url_path=url_path, path__startswith=self.path
-        ).first()
-        if page is None or not page.live:
-            raise Http404
-        return RouteResult(page)
 
     def get_context(self, request, *args, **kwargs):
         from ..progress import course_cards
@@ -54,7 +38,7 @@ class CourseIndexPage(ViewRestrictionCacheMixin, Page):
         return context
 
 
-class CoursePage(ViewRestrictionCacheMixin, Page):
+class CoursePage(ContentReviewMixin, BasePage):
     """A course in one of the two tracks of the co-creation education (spor 3)."""
 
     TRACK_USER = "bruger"
@@ -79,12 +63,26 @@ class CoursePage(ViewRestrictionCacheMixin, Page):
         related_name="+",
         help_text=_("Kurset, der skal være gennemført, før dette kursus kan tages."),
     )
+    recertify_after_months = models.PositiveSmallIntegerField(
+        _("gentages efter (måneder)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Tomt felt: kursusbeviset udløber ikke. Ellers udløber det efter så mange måneder, og "
+            "kursisten fornyer det ved at bestå kursets quizzer igen."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("learning_objectives"),
         MultiFieldPanel(
-            [FieldPanel("track"), FieldPanel("estimated_minutes"), FieldPanel("prerequisite")],
+            [
+                FieldPanel("track"),
+                FieldPanel("estimated_minutes"),
+                FieldPanel("prerequisite"),
+                FieldPanel("recertify_after_months"),
+            ],
             heading=_("Spor og forudsætninger"),
         ),
     ]
@@ -116,10 +114,22 @@ class CoursePage(ViewRestrictionCacheMixin, Page):
         return context
 
 
-class ModulePage(ViewRestrictionCacheMixin, Page):
+class QuizPageMixin(RoutablePageMixin):
+    """A page with a quiz (a module, a lesson): what the learner does on it is a sub-route of the
+    page, served the way the page is, so its view restrictions (and its ancestors') hold for the
+    actions too. Sub-routes are found only where no child page has the same slug (home.routing
+    serves the deepest page a URL names): the Danish names keep clear of lesson titles' slugs."""
+
+    @path("start-quiz/", name="quiz_start")
+    def quiz_start_route(self, request):
+        from ..views import quiz_start
+
+        return quiz_start(request, self)
+
+
+class ModulePage(QuizPageMixin, IntroPage):
     """A chapter of a course: its lessons and, usually, a quiz on the whole module."""
 
-    intro = RichTextField(_("introduktion"), blank=True, features=INTRO_FEATURES)
     quiz = models.ForeignKey(
         "courses.Quiz",
         verbose_name=_("quiz"),
@@ -130,7 +140,10 @@ class ModulePage(ViewRestrictionCacheMixin, Page):
         help_text=_("Quizzen kursisten skal bestå for at gennemføre modulet."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("quiz")]
+    content_panels = IntroPage.content_panels + [
+        FieldPanel("quiz"),
+        QuizQuestionsPanel(quiz_attribute="quiz"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.FilterField("locale_id")]
 
     parent_page_types = ["courses.CoursePage"]
@@ -162,7 +175,7 @@ class ModulePage(ViewRestrictionCacheMixin, Page):
         return context
 
 
-class LessonPage(ViewRestrictionCacheMixin, Page):
+class LessonPage(ContentReviewMixin, QuizPageMixin, BasePage):
     """One lesson: text, media, references to cases and tools, and reflection questions."""
 
     intro = models.TextField(_("kort om lektionen"), blank=True)
@@ -182,11 +195,15 @@ class LessonPage(ViewRestrictionCacheMixin, Page):
         FieldPanel("intro"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("estimated_minutes"), FieldPanel("quiz")], heading=_("Gennemførelse")),
+        QuizQuestionsPanel(quiz_attribute="quiz"),
     ]
     # The quiz is deliberately not indexed: questions and answers never reach search results.
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
+        # Every text block, heading, callout, term, video caption and transcript, reflection
+        # question and the notes on the cards of cases and tools.
         index.SearchField("body"),
+        index.SearchField("search_references"),
         index.FilterField("locale_id"),
     ]
 
@@ -207,15 +224,40 @@ class LessonPage(ViewRestrictionCacheMixin, Page):
         """The course a lesson belongs to, shown beside it in search results."""
         return self.course.title if self.course else ""
 
-    def serve(self, request, *args, **kwargs):
+    def search_references(self):
+        """The titles of the cases and tools the lesson's cards open (a page chooser indexes
+        nothing of the page it chose), as search indexes them."""
+        titles = []
+        for block in self.body:
+            if block.block_type in ("case_reference", "tool_reference"):
+                page = block.value.get("case" if block.block_type == "case_reference" else "tool")
+                if page is not None:
+                    titles.append(page.title)
+        return " ".join(titles)
+
+    def serve(self, request, view=None, args=None, kwargs=None):
         from ..progress import missing_prerequisite, record_visit
 
+        if view is not None and view.__name__ != "index_route":
+            return super().serve(request, view, args, kwargs)  # an action: not a visit
         course = self.course
         self.missing_prerequisite = missing_prerequisite(request.user, course)
         # A look at a locked course's lesson does not enrol the learner in it.
         if request.method == "GET" and course is not None and self.missing_prerequisite is None:
             record_visit(request.user, course, self)
-        return super().serve(request, *args, **kwargs)
+        return super().serve(request, view, args, kwargs)
+
+    @path("gennemfoert/", name="lesson_done")
+    def lesson_done_route(self, request):
+        from ..views import lesson_done
+
+        return lesson_done(request, self)
+
+    @path("refleksion/<str:block_id>/", name="save_reflection")
+    def save_reflection_route(self, request, block_id):
+        from ..views import save_reflection
+
+        return save_reflection(request, self, block_id)
 
     def get_context(self, request, *args, **kwargs):
         from ..progress import course_outline, course_progress, lesson_context

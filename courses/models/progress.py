@@ -79,6 +79,12 @@ def new_verification_code():
     return f"{code[:4]}-{code[4:]}"
 
 
+class CertificateQuerySet(models.QuerySet):
+    def valid(self, at=None):
+        """Certificates that have not expired (recertification): what counts as completed."""
+        return self.filter(models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=at or timezone.now()))
+
+
 class Certificate(models.Model):
     """Proof that a learner completed a course. It keeps a snapshot of the course as it was when
     issued (title, track, revision, number of activities) so it stays valid and readable when
@@ -98,6 +104,10 @@ class Certificate(models.Model):
     activity_count = models.PositiveSmallIntegerField()
     issued_at = models.DateTimeField(default=timezone.now)
     verification_code = models.CharField(max_length=9, unique=True, default=new_verification_code)
+    # Set when the course requires recertification; renewing moves issued_at and expires_at on.
+    expires_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CertificateQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -109,6 +119,10 @@ class Certificate(models.Model):
 
     def __str__(self):
         return f"{self.course_title} – {self.recipient_name}"
+
+    @property
+    def is_expired(self):
+        return self.expires_at is not None and self.expires_at <= timezone.now()
 
     @property
     def track_label(self):

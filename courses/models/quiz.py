@@ -7,24 +7,49 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 
 from home.transitions import move_state
 
+from ..panels import QuizQuestionsPanel
 
-class Quiz(models.Model):
+
+class Quiz(TranslatableMixin, ClusterableModel):
+    """A quiz and, as its inline children, its questions and their choices: wagtail-localize
+    translates the three together (questions and choices are matched by translation key).
+
+    Attempts are always made on the quiz in the source language (``source_quiz``) and graded
+    against its choices; a translation only lends its words. So an attempt begun in Danish can be
+    finished in English, and passing counts for the course in every language."""
+
+    # Moodle's default: after each attempt the learner sees which answers were right or wrong;
+    # the right answers themselves only once the quiz is passed or no attempt is left, so a
+    # failed attempt is not a key to copy into the next one.
+    REVIEW_MARKS_THEN_ANSWERS = "marks_then_answers"
     REVIEW_AFTER_ATTEMPT = "after_attempt"
     REVIEW_AFTER_PASSING = "after_passing"
     REVIEW_NEVER = "never"
     REVIEW_POLICIES = [
-        (REVIEW_AFTER_ATTEMPT, _("Efter hvert forsøg")),
-        (REVIEW_AFTER_PASSING, _("Når quizzen er bestået")),
+        (
+            REVIEW_MARKS_THEN_ANSWERS,
+            _(
+                "Rigtigt/forkert efter hvert forsøg; de rigtige svar, "
+                "når quizzen er bestået eller ved sidste forsøg"
+            ),
+        ),
+        (REVIEW_AFTER_ATTEMPT, _("Rigtige svar efter hvert forsøg")),
+        (REVIEW_AFTER_PASSING, _("Intet før quizzen er bestået; så de rigtige svar")),
         (REVIEW_NEVER, _("Aldrig")),
     ]
+    # What the result page of a finished attempt shows.
+    SHOWS_NOTHING = "nothing"
+    SHOWS_MARKS = "marks"  # each question and each chosen answer marked right or wrong
+    SHOWS_ANSWERS = "answers"  # the marks, the right answers, feedback and explanations
 
     title = models.CharField(_("titel"), max_length=255)
     intro = models.TextField(_("introduktion"), blank=True)
@@ -34,12 +59,16 @@ class Quiz(models.Model):
     max_attempts = models.PositiveSmallIntegerField(
         _("antal forsøg"), null=True, blank=True, help_text=_("Tomt felt: ubegrænset antal forsøg.")
     )
-    shuffle = models.BooleanField(_("bland spørgsmål og svar"), default=True)
+    shuffle = models.BooleanField(
+        _("bland spørgsmålene"),
+        default=True,
+        help_text=_("Svarmulighederne blandes altid, så deres rækkefølge ikke røber det rigtige svar."),
+    )
     review_policy = models.CharField(
         _("gennemgang af svar"),
         max_length=20,
         choices=REVIEW_POLICIES,
-        default=REVIEW_AFTER_ATTEMPT,
+        default=REVIEW_MARKS_THEN_ANSWERS,
         help_text=_("Hvornår kursisten må se rigtige svar, feedback og forklaringer."),
     )
 
@@ -55,9 +84,10 @@ class Quiz(models.Model):
             ],
             heading=_("Regler"),
         ),
+        QuizQuestionsPanel(),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("quiz")
         verbose_name_plural = _("quizzer")
         permissions = [("view_learning_reports", _("Kan se læringsrapporter"))]
@@ -65,15 +95,42 @@ class Quiz(models.Model):
     def __str__(self):
         return self.title
 
-    def allows_review(self, attempt):
+    @property
+    def heading(self):
+        """The title as a heading: "Quiz: …", unless the title already starts with "Quiz"."""
+        if self.title.casefold().startswith("quiz"):
+            return self.title
+        return _("Quiz: %(title)s") % {"title": self.title}
+
+    @property
+    def source_quiz(self):
+        """The quiz in the site's source language, on which attempts are made (itself when it is
+        the source, or when no source exists)."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        source = Quiz.objects.filter(
+            translation_key=self.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        ).first()
+        return source or self
+
+    def is_last_attempt(self, attempt):
+        return self.max_attempts is not None and attempt.number >= self.max_attempts
+
+    def review_shows(self, attempt, passed_quiz):
+        """SHOWS_NOTHING, SHOWS_MARKS or SHOWS_ANSWERS for a finished attempt; ``passed_quiz``
+        says whether the learner has passed this quiz in any attempt."""
+        if not attempt.is_finished or self.review_policy == self.REVIEW_NEVER:
+            return self.SHOWS_NOTHING
         if self.review_policy == self.REVIEW_AFTER_ATTEMPT:
-            return attempt.is_finished
+            return self.SHOWS_ANSWERS
         if self.review_policy == self.REVIEW_AFTER_PASSING:
-            return attempt.is_finished and attempt.passed
-        return False
+            return self.SHOWS_ANSWERS if passed_quiz else self.SHOWS_NOTHING
+        if passed_quiz or self.is_last_attempt(attempt):
+            return self.SHOWS_ANSWERS
+        return self.SHOWS_MARKS
 
 
-class Question(ClusterableModel):
+class Question(TranslatableMixin, ClusterableModel):
     SINGLE = "single"
     MULTIPLE = "multiple"
     TRUE_FALSE = "true_false"
@@ -83,7 +140,7 @@ class Question(ClusterableModel):
         (TRUE_FALSE, _("Sandt/falsk")),
     ]
 
-    quiz = models.ForeignKey(Quiz, verbose_name=_("quiz"), on_delete=models.CASCADE, related_name="questions")
+    quiz = ParentalKey(Quiz, verbose_name=_("quiz"), on_delete=models.CASCADE, related_name="questions")
     sort_order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     kind = models.CharField(_("type"), max_length=20, choices=KINDS, default=SINGLE)
     prompt = models.TextField(_("spørgsmål"))
@@ -91,7 +148,7 @@ class Question(ClusterableModel):
         _("forklaring"), blank=True, help_text=_("Vises ved gennemgang af svarene.")
     )
     phase = models.ForeignKey(
-        "wagtailcore.Page",
+        "toolbox.PhasePage",
         verbose_name=_("fase"),
         null=True,
         blank=True,
@@ -103,7 +160,7 @@ class Question(ClusterableModel):
         _("fasenummer"), null=True, blank=True, choices=[(n, str(n)) for n in range(1, 8)]
     )
     case = models.ForeignKey(
-        "wagtailcore.Page",
+        "cases.CasePage",
         verbose_name=_("case"),
         null=True,
         blank=True,
@@ -133,7 +190,7 @@ class Question(ClusterableModel):
         ),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["quiz", "sort_order", "pk"]
         verbose_name = _("quizspørgsmål")
         verbose_name_plural = _("quizspørgsmål")
@@ -153,7 +210,7 @@ class Question(ClusterableModel):
         return f"{url}#{self.case_section}" if url and self.case_section else url
 
 
-class Choice(Orderable):
+class Choice(TranslatableMixin, Orderable):
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
     text = models.CharField(_("svar"), max_length=500)
     is_correct = models.BooleanField(_("rigtigt svar"), default=False)
@@ -163,7 +220,8 @@ class Choice(Orderable):
 
     panels = [FieldPanel("text"), FieldPanel("is_correct"), FieldPanel("feedback")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
         verbose_name = _("svarmulighed")
         verbose_name_plural = _("svarmuligheder")
 
@@ -215,12 +273,31 @@ class QuizAttempt(models.Model):
     def is_finished(self):
         return self.state == self.FINISHED
 
-    def shuffled(self, items, salt):
-        """The same order every time this attempt is shown, different between attempts."""
-        items = list(items)
+    def _secret(self, purpose, value):
+        # Keyed with SECRET_KEY: the attempt's id is in the form's URL, so an order or a token
+        # derived from the id alone could be recomputed in the browser.
+        return salted_hmac(f"courses.QuizAttempt.{purpose}", f"{self.pk}:{value}")
+
+    def question_order(self, questions):
+        """The same order every time this attempt is shown, different between attempts; the
+        editors' order when the quiz is not shuffled."""
+        questions = list(questions)
         if self.quiz.shuffle:
-            random.Random(f"{self.pk}:{salt}").shuffle(items)
-        return items
+            random.Random(self._secret("questions", "").digest()).shuffle(questions)
+        return questions
+
+    def choice_order(self, question_id, choices):
+        """Always shuffled, whatever the quiz's setting: the order editors or the catalogue
+        happen to write choices in (the right one first, often) must not show on the form."""
+        choices = list(choices)
+        random.Random(self._secret("choices", question_id).digest()).shuffle(choices)
+        return choices
+
+    def choice_token(self, choice_id):
+        """What the form sends for a choice in this attempt: unguessable and unordered, so it says
+        nothing about the choice's id, its place among the editors' choices or whether it is right.
+        Derived, not stored: the grader recomputes it for the attempt's own choices."""
+        return self._secret("choice", choice_id).hexdigest()[:20]
 
     def finish(self, graded):
         """Record the graded answers and close the attempt, exactly once.

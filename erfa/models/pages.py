@@ -12,14 +12,15 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from erfa.blocks import ProgrammeBlock
+from home.access import visible_to
+from home.pages import BasePage
 from home.roles import EDITORS, MODERATORS
-from home.routing import ViewRestrictionCacheMixin
 
 PAST_DAYS_PER_PAGE = 20
 POSTS_ON_DAY_PAGE = 20
 
 
-class ErfaIndexPage(ViewRestrictionCacheMixin, Page):
+class ErfaIndexPage(BasePage):
     """The ERFA section: upcoming and past days for exchanging experience across police districts."""
 
     intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link", "ul"])
@@ -49,13 +50,9 @@ class ErfaIndexPage(ViewRestrictionCacheMixin, Page):
             .values("n")
         )
         confirmed_count = Coalesce(Subquery(confirmed), 0)
-        return (
-            ErfaDayPage.objects.child_of(self)
-            .live()
-            .annotate(
-                free_places=Greatest(F("capacity") - confirmed_count, 0),
-                user_signed_up=Exists(same_day.filter(user=user)),
-            )
+        return visible_to(ErfaDayPage.objects.child_of(self).live(), user).annotate(
+            free_places=Greatest(F("capacity") - confirmed_count, 0),
+            user_signed_up=Exists(same_day.filter(user=user)),
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -79,7 +76,7 @@ class ErfaIndexPage(ViewRestrictionCacheMixin, Page):
         return context
 
 
-class ErfaDayPage(ViewRestrictionCacheMixin, RoutablePageMixin, Page):
+class ErfaDayPage(RoutablePageMixin, BasePage):
     """One ERFA day: when and where, the programme, materials, and a sign-up with a waiting list."""
 
     starts_at = models.DateTimeField(_("starter"))

@@ -19,28 +19,10 @@ from taggit.models import TaggedItemBase
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from erfa.sanitise import clean_post_text, visible_text
+from erfa.sanitise import clean_post_text, plain_text, visible_paragraphs
 from home import cache_versions
 from home.roles import is_moderator
 from home.transitions import move_state
-
-# The page types a post can be linked to, as (app label, model name). Kept as strings so this app
-# has no migration dependency on cases or toolbox.
-LINKED_PAGE_TYPES = {
-    "case": ("cases", "casepage"),
-    "phase": ("toolbox", "phasepage"),
-    "tool": ("toolbox", "toolpage"),
-}
-
-
-def page_type_filter(kind):
-    app_label, model = LINKED_PAGE_TYPES[kind]
-    return {"content_type__app_label": app_label, "content_type__model": model}
-
-
-# The cache version of the approved-post lists shown on pages (erfa/cache.py). A decision moves the
-# state with an UPDATE (home/transitions.py), which sends no post_save, so it bumps it itself.
-POST_LISTS = "erfa-posts"
 
 
 class ExperiencePostQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -95,31 +77,28 @@ class ExperiencePost(index.Indexed, models.Model):
     text = models.TextField(_("tekst"))
     language = models.CharField(_("sprog"), max_length=10, choices=settings.LANGUAGES)
     case = models.ForeignKey(
-        "wagtailcore.Page",
+        "cases.CasePage",
         verbose_name=_("case"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        limit_choices_to=page_type_filter("case"),
     )
     phase = models.ForeignKey(
-        "wagtailcore.Page",
+        "toolbox.PhasePage",
         verbose_name=_("fase"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        limit_choices_to=page_type_filter("phase"),
     )
     tool = models.ForeignKey(
-        "wagtailcore.Page",
+        "toolbox.ToolPage",
         verbose_name=_("værktøj"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        limit_choices_to=page_type_filter("tool"),
     )
     erfa_day = models.ForeignKey(
         "erfa.ErfaDayPage",
@@ -185,6 +164,7 @@ class ExperiencePost(index.Indexed, models.Model):
     def save(self, *args, **kwargs):
         # Every path that stores text (front-end form, admin, loader) goes through here.
         self.text = clean_post_text(self.text or "")
+        self.title = plain_text(self.title)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -201,10 +181,27 @@ class ExperiencePost(index.Indexed, models.Model):
         # was written, can put markup other than the allowed tags on a page.
         return mark_safe(clean_post_text(self.text))  # noqa: S308
 
+    EXCERPT_LENGTH = 220
+
     @cached_property
+    def excerpt_paragraphs(self):
+        """The start of the text, at most EXCERPT_LENGTH characters, paragraph by paragraph."""
+        kept, room = [], self.EXCERPT_LENGTH
+        for paragraph in visible_paragraphs(self.text):
+            if len(paragraph) > room:
+                cut = paragraph[: room - 1].rsplit(" ", 1)[0]
+                if cut:
+                    kept.append(cut + " …")
+                elif kept:
+                    kept[-1] += " …"
+                break
+            kept.append(paragraph)
+            room -= len(paragraph)
+        return kept
+
+    @property
     def excerpt(self):
-        text = visible_text(self.text)
-        return text if len(text) <= 220 else text[:219].rsplit(" ", 1)[0] + " …"
+        return " ".join(self.excerpt_paragraphs)
 
     def search_meta(self):
         """What a search result shows beside the title. Fetch with ``for_listing()``."""
@@ -227,7 +224,7 @@ class ExperiencePost(index.Indexed, models.Model):
         return self.state == self.State.APPROVED or self.author_id == user.pk or is_moderator(user)
 
     def submit(self):
-        from erfa.notifications import notify_moderators_of_submission
+        from erfa.tasks import notify_moderators_of_submission
 
         moved = move_state(
             self,
@@ -237,23 +234,25 @@ class ExperiencePost(index.Indexed, models.Model):
             rejection_reason="",
         )
         if moved:
-            transaction.on_commit(lambda: notify_moderators_of_submission(self))
+            transaction.on_commit(lambda: notify_moderators_of_submission.delay(self.pk))
         return moved
 
     def approve(self, moderator):
-        from erfa.notifications import notify_author_of_decision
+        from erfa.tasks import notify_author_of_decision
 
         moved = move_state(
             self, [self.State.SUBMITTED], self.State.APPROVED, decided_at=timezone.now(), decided_by=moderator
         )
         if moved:
             index.insert_or_update_object(self)
-            cache_versions.bump(POST_LISTS)  # the cached lists on its pages (erfa/cache.py)
-            transaction.on_commit(lambda: notify_author_of_decision(self))
+            # A decision is an UPDATE (home/transitions.py), which sends no post_save: the cached
+            # lists on its pages (erfa/cache.py) and search outcomes need the bump here.
+            cache_versions.bump(cache_versions.POSTS)
+            transaction.on_commit(lambda: notify_author_of_decision.delay(self.pk))
         return moved
 
     def reject(self, moderator, reason):
-        from erfa.notifications import notify_author_of_decision
+        from erfa.tasks import notify_author_of_decision
 
         moved = move_state(
             self,
@@ -265,8 +264,8 @@ class ExperiencePost(index.Indexed, models.Model):
         )
         if moved:
             index.remove_object(self)
-            cache_versions.bump(POST_LISTS)
-            transaction.on_commit(lambda: notify_author_of_decision(self))
+            cache_versions.bump(cache_versions.POSTS)
+            transaction.on_commit(lambda: notify_author_of_decision.delay(self.pk))
         return moved
 
 

@@ -25,6 +25,7 @@ import sys
 import threading
 import time
 import urllib.request
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,6 +132,10 @@ def clone_page(template, parent, title, slug):
         if isinstance(value, list) and value and isinstance(value[0], dict) and "pk" in value[0]:
             for child in value:
                 child["pk"] = None
+                # Translatable children (a case's actors, quotes, results) are one translation
+                # each: a copy is a new one.
+                if "translation_key" in child:
+                    child["translation_key"] = str(uuid.uuid4())
     data.update(pk=None, title=title, slug=slug, live=True)
     page = type(template).from_serializable_data(data, check_fks=False, strict_fks=False)
     parent.add_child(instance=page)
@@ -451,18 +456,22 @@ def measure_everything(samples):
     if search:
         for label, query in SEARCHES:
             url = f"{search}?q={query}"
-            add("search", f"search, {label} ({query})", measure(client, url, samples))
+            add(
+                "search",
+                f"search, {label} ({query}), repeated (cached outcome)",
+                measure(client, url, samples),
+            )
 
             def uncached(url=url):
                 # Results are cached per query (search/service.py); a new version forgets them.
                 from home import cache_versions
 
-                cache_versions.bump("search")
+                cache_versions.bump(cache_versions.CONTENT)
                 return url
 
             add(
                 "search",
-                f"search, {label} ({query}), results not cached",
+                f"search, {label} ({query}), first ask (nobody searched it before)",
                 measure(client, url, samples, prepare=uncached),
             )
         autocomplete = try_reverse("search_autocomplete")
@@ -497,15 +506,20 @@ def measure_learning(client, user, samples, add, notes):
         quiz = quiz_page.quiz
         quiz.max_attempts = None  # the bench takes the quiz many times
         quiz.save(update_fields=["max_attempts"])
-        right = {
-            f"question-{q.pk}": [str(c.pk) for c in q.choices.all() if c.is_correct]
-            for q in quiz.questions.prefetch_related("choices")
-        }
+        from courses.quiz import choice_value
+
+        questions = list(quiz.questions.prefetch_related("choices"))
         start = reverse("courses:quiz_start", args=[quiz_page.pk])
+        right = {}  # filled for each new attempt: the form's values differ between attempts
 
         def new_attempt():
             client.post(start)
             attempt = QuizAttempt.objects.filter(user=user, quiz=quiz, state=QuizAttempt.IN_PROGRESS).get()
+            right.clear()
+            for q in questions:
+                right[f"question-{q.pk}"] = [
+                    choice_value(attempt, c) for c in q.choices.all() if c.is_correct
+                ]
             return reverse("courses:attempt_submit", args=[attempt.pk])
 
         client.post(start)

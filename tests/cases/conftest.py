@@ -1,8 +1,9 @@
 import pytest
-from wagtail.models import Page
 
 from cases.models import Actor, CaseActor, CaseIndexPage, CasePage, CaseResult, Quote, Theme
 from home.models import District
+from tests.toolbox.conftest import add_page, add_tool
+from toolbox.models import PhasePage, ToolboxPage
 
 
 @pytest.fixture
@@ -88,12 +89,24 @@ def three_cases(case_index, themes, actors):
     }
 
 
+def make_phase(home_page):
+    """A published toolbox with its phase 2 (the page a case's phase links point at)."""
+    toolbox = add_page(
+        home_page, ToolboxPage(title="Værktøjskassen", slug="vaerktoejskassen", intro="<p>Metoden.</p>")
+    )
+    phase = PhasePage(title="Fase 2 – Kortlægning", slug="fase-2", number=2, summary="Kortlægning.")
+    phase.purpose, phase.run_by = "<p>Formålet med kortlægningen.</p>", "arbejdsgruppe"
+    return add_page(toolbox, phase)
+
+
 @pytest.fixture
-def toolbox_page(home_page):
-    """Stands in for a toolbox phase page: cases link to toolbox pages as plain pages."""
-    page = Page(title="Fase 2 – Kortlægning", slug="fase-2")
-    home_page.add_child(instance=page)
-    return page
+def phase_page(home_page):
+    return make_phase(home_page)
+
+
+@pytest.fixture
+def tool_page(phase_page):
+    return add_tool(phase_page, "interessentanalyse", "Interessentanalyse")
 
 
 @pytest.fixture

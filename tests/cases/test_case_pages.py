@@ -46,14 +46,14 @@ def test_case_page_shows_both_sides_of_an_inspiration(client_learner, three_case
     assert "Samme model for tryghedsvandringer." in inspired_html
 
 
-def test_case_page_links_to_its_toolbox_phase(client_learner, three_cases, toolbox_page):
+def test_case_page_links_to_its_toolbox_phase(client_learner, three_cases, phase_page):
     case = three_cases["hjoerring"]
-    CasePhaseLink.objects.create(case=case, phase=toolbox_page, note="Studerende stod for kortlægningen.")
+    CasePhaseLink.objects.create(case=case, phase=phase_page, note="Studerende stod for kortlægningen.")
     html = client_learner.get(case.url).content.decode()
-    assert f'href="{toolbox_page.url}"' in html
+    assert f'href="{phase_page.url}"' in html
     assert "Fase 2 – Kortlægning" in html
     # The toolbox side queries the same model to list the cases illustrating the phase.
-    assert list(CasePhaseLink.objects.filter(phase=toolbox_page).values_list("case__title", flat=True)) == [
+    assert list(CasePhaseLink.objects.filter(phase=phase_page).values_list("case__title", flat=True)) == [
         case.title
     ]
 
@@ -147,17 +147,41 @@ def case_form_data(title, district, **overrides):
     return nested_form_data(data)
 
 
-def test_editor_can_create_a_case_in_the_admin(client_editor, case_index):
+def test_a_specialist_publishes_a_new_case_in_the_admin(client_specialist, case_index):
     district = District.objects.get(slug="nordjylland")
     url = reverse("wagtailadmin_pages:add", args=("cases", "casepage", case_index.pk))
-    assert client_editor.get(url).status_code == 200
-    response = client_editor.post(url, case_form_data("Hjørring – Fri for Indbrud", district))
+    assert client_specialist.get(url).status_code == 200
+    response = client_specialist.post(url, case_form_data("Hjørring – Fri for Indbrud", district))
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     case = CasePage.objects.get(title="Hjørring – Fri for Indbrud")
     assert case.live and case.district == district
     assert [result.text for result in case.results.all()] == [
         "Borgermøder med fokus på forebyggelse af indbrud."
     ]
+
+
+def test_a_case_links_only_a_phase_page_as_its_phase(client_specialist, case_index, phase_page, tool_page):
+    """A form sent with a tool's id as the phase (the chooser offers only phases, so only a tampered
+    form can) is refused with a message on the field, and no case is saved."""
+    district = District.objects.get(slug="nordjylland")
+    url = reverse("wagtailadmin_pages:add", args=("cases", "casepage", case_index.pk))
+    html = client_specialist.get(url).content.decode()
+    assert "toolbox.phasepage" in html and "toolbox.toolpage" in html
+
+    def sent_with_phase(page):
+        links = inline_formset([{"phase": page.pk, "note": "Kortlægningen af nattelivet."}])
+        data = case_form_data("Hjørring – Fri for Indbrud", district, phase_links=links)
+        return client_specialist.post(url, data)
+
+    refused = sent_with_phase(tool_page)
+    assert refused.status_code == 200
+    assert "er ikke blandt de tilgængelige valgmuligheder" in refused.content.decode()
+    assert not CasePage.objects.filter(title="Hjørring – Fri for Indbrud").exists()
+    assert not CasePhaseLink.objects.exists()
+
+    assert sent_with_phase(phase_page).status_code == 302
+    case = CasePage.objects.get(title="Hjørring – Fri for Indbrud")
+    assert [link.phase for link in case.phase_links.all()] == [phase_page]
 
 
 def test_learner_cannot_create_a_case(client_learner, case_index):
@@ -197,9 +221,9 @@ def test_home_page_shows_a_quote_of_the_day(client_learner, home_page, quote):
     assert f'href="{quote.case.url}"' in html
 
 
-def test_editor_can_open_a_case_and_the_case_snippets_in_the_admin(client_editor, three_cases, toolbox_page):
+def test_editor_can_open_a_case_and_the_case_snippets_in_the_admin(client_editor, three_cases, phase_page):
     case = three_cases["hjoerring"]
-    CasePhaseLink.objects.create(case=case, phase=toolbox_page)
+    CasePhaseLink.objects.create(case=case, phase=phase_page)
     response = client_editor.get(reverse("wagtailadmin_pages:edit", args=(case.pk,)))
     assert response.status_code == 200
     html = response.content.decode()

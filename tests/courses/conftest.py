@@ -1,6 +1,7 @@
 import pytest
 
 from courses.models import Choice, CourseIndexPage, CoursePage, LessonPage, ModulePage, Question, Quiz
+from courses.quiz import choice_value
 
 
 def add_page(parent, page):
@@ -80,3 +81,22 @@ def module_of(course):
 
 def lessons_of(course):
     return list(LessonPage.objects.descendant_of(course).order_by("path"))
+
+
+def answers(attempt, pick):
+    """The form data of ``attempt`` choosing, for each question, the choices ``pick`` returns
+    from the question's choices (values as the attempt's form sends them)."""
+    return {
+        f"question-{question.pk}": [
+            choice_value(attempt, choice) for choice in pick(list(question.choices.all()))
+        ]
+        for question in attempt.quiz.questions.all()
+    }
+
+
+def right_answers(attempt):
+    return answers(attempt, lambda choices: [choice for choice in choices if choice.is_correct])
+
+
+def wrong_answers(attempt):
+    return answers(attempt, lambda choices: [next(choice for choice in choices if not choice.is_correct)])

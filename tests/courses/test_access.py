@@ -1,10 +1,13 @@
 """A learner can never read or change another learner's records: every id gives a 404."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
-from courses.models import Certificate, QuizAttempt, ReflectionAnswer
+from courses.models import Certificate, LessonCompletion, QuizAttempt, ReflectionAnswer
 from courses.quiz import start_attempt
+from home.roles import EDITORS
 
 from .conftest import lessons_of, module_of
 
@@ -93,3 +96,59 @@ def test_reflection_is_saved_privately_and_shown_again(client_learner, learner, 
     empty = client_learner.post(url, {"answer": "  "}, follow=True)
     assert "Skriv et svar, før du gemmer." in empty.content.decode()
     assert ReflectionAnswer.objects.get(user=learner).answer == "Indbrud i Hjørring"
+
+
+def actions_on(module, lesson, block_id, via):
+    """The learning actions on a module and its lesson: through the pages' own sub-routes, or the
+    id-based URLs that lead there."""
+    if via == "sub-route":
+        return [
+            lesson.url + lesson.reverse_subpage("lesson_done"),
+            lesson.url + lesson.reverse_subpage("save_reflection", args=[block_id]),
+            module.url + module.reverse_subpage("quiz_start"),
+        ]
+    return [
+        reverse("courses:lesson_done", args=[lesson.pk]),
+        reverse("courses:save_reflection", args=[lesson.pk, block_id]),
+        reverse("courses:quiz_start", args=[module.pk]),
+    ]
+
+
+@pytest.mark.parametrize("via", ["sub-route", "id"])
+@pytest.mark.parametrize("restriction_type", [PageViewRestriction.GROUPS, PageViewRestriction.PASSWORD])
+def test_a_restricted_lesson_cannot_be_done_reflected_on_or_quizzed(
+    client_learner, learner, user_course, restriction_type, via
+):
+    from .conftest import add_lesson
+
+    module = module_of(user_course)
+    lesson = add_lesson(module, 7, body=[("reflection", {"question": "Hvad tager du med?", "hint": ""})])
+    restriction = PageViewRestriction.objects.create(
+        page=module, restriction_type=restriction_type, password="hemmeligt"
+    )
+    if restriction_type == PageViewRestriction.GROUPS:
+        restriction.groups.add(Group.objects.get(name=EDITORS))
+
+    for url in actions_on(module, lesson, lesson.body[0].id, via):
+        response = client_learner.post(url, {"answer": "Mit svar"})
+        if restriction_type == PageViewRestriction.GROUPS:
+            assert response.status_code == 302 and "login/" in response["Location"]
+        else:
+            assert response.status_code == 200 and 'name="password"' in response.content.decode()
+
+    assert not LessonCompletion.objects.filter(user=learner).exists()
+    assert not ReflectionAnswer.objects.filter(user=learner).exists()
+    assert not QuizAttempt.objects.filter(user=learner).exists()
+
+
+def test_the_sub_routes_record_what_the_learner_does_on_an_open_lesson(client_learner, learner, user_course):
+    from .conftest import add_lesson
+
+    module = module_of(user_course)
+    lesson = add_lesson(module, 7, body=[("reflection", {"question": "Hvad tager du med?", "hint": ""})])
+    for url in actions_on(module, lesson, lesson.body[0].id, "sub-route"):
+        assert client_learner.post(url, {"answer": "Mit svar"}).status_code == 302
+
+    assert LessonCompletion.objects.filter(user=learner, lesson=lesson).exists()
+    assert ReflectionAnswer.objects.get(user=learner).answer == "Mit svar"
+    assert QuizAttempt.objects.filter(user=learner, page=module).exists()

@@ -11,7 +11,7 @@ from django.urls import reverse
 from courses.models import AttemptAnswer, LessonCompletion, QuizAttempt
 from courses.quiz import NoAttemptsLeft, start_attempt
 
-from .conftest import lessons_of, module_of
+from .conftest import lessons_of, module_of, right_answers, wrong_answers
 
 pytestmark = [
     pytest.mark.postgres,
@@ -68,8 +68,7 @@ def test_two_parallel_submits_give_one_result(learner, user_course):
     module = module_of(user_course)
     quiz = module.quiz
     attempt = start_attempt(learner, quiz, module)
-    right = {f"question-{q.pk}": q.choices.get(is_correct=True).pk for q in quiz.questions.all()}
-    wrong = {f"question-{q.pk}": q.choices.filter(is_correct=False).first().pk for q in quiz.questions.all()}
+    right, wrong = right_answers(attempt), wrong_answers(attempt)
     url = reverse("courses:attempt_submit", args=[attempt.pk])
 
     def submit(i):

@@ -2,10 +2,11 @@ import json
 
 import pytest
 from django.urls import reverse
+from django.utils.text import slugify
 
 from courses.models import Certificate, CourseEnrollment, LessonCompletion, LessonPage, ModulePage
 
-from .conftest import lessons_of, module_of
+from .conftest import add_page, lessons_of, module_of, right_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -17,11 +18,9 @@ def finish_course(client, course):
     module = module_of(course)
     client.post(reverse("courses:quiz_start", args=[module.pk]))
     attempt = module.quiz.attempts.get()
-    answers = {
-        f"question-{question.pk}": question.choices.get(is_correct=True).pk
-        for question in module.quiz.questions.all()
-    }
-    return client.post(reverse("courses:attempt_submit", args=[attempt.pk]), answers, follow=True)
+    return client.post(
+        reverse("courses:attempt_submit", args=[attempt.pk]), right_answers(attempt), follow=True
+    )
 
 
 def test_every_course_page_needs_login(client, user_course):
@@ -145,10 +144,10 @@ def test_unpublished_lesson_stops_counting(client_learner, user_course):
     assert "1 af 3 aktiviteter gennemført" in client_learner.get(user_course.url).content.decode()
 
 
-def test_editor_can_create_a_lesson_in_the_admin(client_editor, user_course):
+def test_a_specialist_publishes_a_new_lesson_in_the_admin(client_specialist, user_course):
     module = module_of(user_course)
     url = reverse("wagtailadmin_pages:add", args=["courses", "lessonpage", module.pk])
-    assert client_editor.get(url).status_code == 200
+    assert client_specialist.get(url).status_code == 200
     data = {
         "title": "Kortlægning i praksis",
         "slug": "kortlaegning-i-praksis",
@@ -170,7 +169,7 @@ def test_editor_can_create_a_lesson_in_the_admin(client_editor, user_course):
         "body-0-id": "",
         "action-publish": "publish",
     }
-    response = client_editor.post(url, data)
+    response = client_specialist.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     lesson = LessonPage.objects.get(slug="kortlaegning-i-praksis")
     assert lesson.live and lesson.get_parent().pk == module.pk
@@ -224,3 +223,60 @@ def test_case_reference_is_a_real_page_reference(client_learner, user_course):
     html = client_learner.get(lesson.url).content.decode()
     assert f'href="{case.url}#results-heading"' in html and "Se resultaterne." in html
     assert lesson.pk in {page.pk for page in pages_referencing(case, LessonPage)}
+
+
+def _lesson_form(title, text):
+    block = {
+        "key": "a",
+        "text": text,
+        "type": "unstyled",
+        "depth": 0,
+        "inlineStyleRanges": [],
+        "entityRanges": [],
+    }
+    return {
+        "title": title,
+        "slug": slugify(title),
+        "intro": "Om autosave",
+        "estimated_minutes": 10,
+        "body-count": 1,
+        "body-0-type": "text",
+        "body-0-value": json.dumps({"blocks": [block], "entityMap": {}}),
+        "body-0-deleted": "",
+        "body-0-order": 0,
+        "body-0-id": "",
+    }
+
+
+def test_publishing_a_new_page_goes_to_the_draft_its_autosave_made(
+    client_specialist, specialist, user_course
+):
+    """The autosave has made the draft (with the text typed so far); 'Udgiv' then reaches the
+    create view, as when the browser never heard back from the autosave."""
+    module = module_of(user_course)
+    url = reverse("wagtailadmin_pages:add", args=["courses", "lessonpage", module.pk])
+    autosave = client_specialist.post(
+        url, _lesson_form("Autosave-lektion", "Det første."), headers={"accept": "application/json"}
+    )
+    assert autosave.json()["success"]
+    draft = LessonPage.objects.get(title="Autosave-lektion")
+    assert not draft.live
+    response = client_specialist.post(
+        url, {**_lesson_form("Autosave-lektion", "Det første. Og resten."), "action-publish": "publish"}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    lesson = LessonPage.objects.get(title="Autosave-lektion")  # still one page: the draft, published
+    assert lesson.pk == draft.pk and lesson.live
+    assert "Og resten." in str(lesson.body)
+
+
+def test_someone_elses_draft_still_holds_its_slug(client_specialist, user_course):
+    module = module_of(user_course)
+    add_page(module, LessonPage(title="Optaget", slug="optaget", intro="Udgivet af en anden"))
+    url = reverse("wagtailadmin_pages:add", args=["courses", "lessonpage", module.pk])
+    response = client_specialist.post(
+        url, {**_lesson_form("Optaget", "Ny tekst."), "action-publish": "publish"}
+    )
+    assert response.status_code in (200, 400)
+    assert "bruges allerede" in response.content.decode() or "already in use" in response.content.decode()
+    assert LessonPage.objects.filter(slug="optaget").count() == 1

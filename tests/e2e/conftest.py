@@ -34,6 +34,7 @@ CHROMIUM_ARGS = [
 DEMO_PASSWORD = "samskabelse-demo"
 OFFICER = "kursist@politi.dk"
 EDITOR = "redaktoer@politi.dk"
+SPECIALIST = "specialist@politi.dk"  # approves and publishes (editors submit)
 MODERATOR = "moderator@politi.dk"
 ADMIN = "admin@politi.dk"
 

@@ -40,21 +40,20 @@ class Journey:
         page = self.page
         expect(page.get_by_role("button", name="Aflever")).to_be_visible()
         self.visit("quiz")
-        inputs = page.locator("form.quiz-form input[name^='question-']")
-        questions = {}
-        for box in inputs.all():
-            questions.setdefault(box.get_attribute("name"), []).append(int(box.get_attribute("value")))
-        for choice_ids in questions.values():
-            placeholders = ", ".join(["%s"] * len(choice_ids))
-            correct = {
-                row[0]
-                for row in self.sql(
-                    f"SELECT id FROM courses_choice WHERE is_correct AND id IN ({placeholders})", choice_ids
-                )
-            }
-            wanted = sorted(correct) if right else [next(c for c in choice_ids if c not in correct)]
-            for choice_id in wanted:
-                self.ui.choose(page.locator(f"#choice-{choice_id}"))
+        # The form's values are per-attempt tokens: the officer goes by the choices' text.
+        fields = {
+            box.get_attribute("name") for box in page.locator("form.quiz-form input[name^='question-']").all()
+        }
+        for field in sorted(fields):
+            question_id = int(field.removeprefix("question-"))
+            rows = self.sql(
+                "SELECT text, is_correct FROM courses_choice WHERE question_id = %s", [question_id]
+            )
+            correct = sorted(text for text, is_correct in rows if is_correct)
+            wanted = correct if right else [next(text for text, is_correct in rows if not is_correct)]
+            fieldset = page.locator("fieldset", has=page.locator(f"input[name='{field}']"))
+            for text in wanted:
+                self.ui.choose(fieldset.get_by_label(text, exact=True))
         self.ui.activate(page.get_by_role("button", name="Aflever"))
         expect(page.locator(".alert-heading").first).to_have_text("Bestået" if right else "Ikke bestået")
 

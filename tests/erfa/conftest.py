@@ -3,7 +3,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from cases.models import CaseIndexPage
 from erfa.models import ErfaDayPage, ErfaIndexPage, ExperiencePost
+from tests.cases.conftest import make_case, make_phase
 
 
 @pytest.fixture
@@ -50,6 +52,18 @@ def erfa_day(erfa_index):
 @pytest.fixture
 def past_day(erfa_index):
     return add_day(erfa_index, "ERFA-dag: Værdiskabelse og fremdrift", days_ahead=-60)
+
+
+@pytest.fixture
+def case_page(home_page):
+    index = CaseIndexPage(title="Cases", slug="cases")
+    home_page.add_child(instance=index)
+    return make_case(index, "NæverZone – Nul Narko i Næstved")
+
+
+@pytest.fixture
+def phase_page(home_page):
+    return make_phase(home_page)
 
 
 def make_post(author, state=ExperiencePost.State.APPROVED, **fields):

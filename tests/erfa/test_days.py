@@ -43,7 +43,7 @@ def test_day_page_shows_time_place_programme_and_sign_up(client_learner, erfa_da
     assert "0 af 2 pladser er taget" in response.text
 
 
-def test_editor_can_create_a_day_in_the_admin(client_editor, erfa_index):
+def test_a_specialist_publishes_a_new_day_in_the_admin(client_specialist, erfa_index):
     starts = timezone.localtime() + timedelta(days=10)
     data = nested_form_data(
         {
@@ -74,7 +74,7 @@ def test_editor_can_create_a_day_in_the_admin(client_editor, erfa_index):
         }
     )
     url = reverse("wagtailadmin_pages:add", args=["erfa", "erfadaypage", erfa_index.pk])
-    response = client_editor.post(url, data)
+    response = client_specialist.post(url, data)
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     day = ErfaDayPage.objects.get(slug="erfa-dag-kortlaegning")
     assert day.live and day.capacity == 25 and day.place == "Nordjyllands Politi"

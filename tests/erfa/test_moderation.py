@@ -1,7 +1,8 @@
 from django.core import mail
 from django.urls import reverse
 
-from erfa.models import ErfaDayPage, ExperiencePost
+from cases.models import CasePage
+from erfa.models import ExperiencePost
 from erfa.wagtail_hooks import case_page_experience_panel
 
 from .conftest import make_post
@@ -28,7 +29,8 @@ def test_moderator_sees_submitted_posts_in_the_queue(client_moderator, learner):
 
 def test_learner_and_editor_cannot_see_the_queue_or_its_menu_item(client, learner, editor, moderator):
     client.force_login(learner)
-    assert client.get(QUEUE_URL).status_code == 302  # no admin access at all: sent to login
+    # no admin access at all: the admin's no-access page (issue 12), not a redirect loop to sign-in
+    assert client.get(QUEUE_URL).status_code == 403
     client.force_login(editor)
     response = client.get(QUEUE_URL)  # Wagtail turns the 403 into a redirect to the dashboard
     assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
@@ -39,18 +41,20 @@ def test_learner_and_editor_cannot_see_the_queue_or_its_menu_item(client, learne
 
 def test_learner_and_editor_cannot_approve(client, learner, other_learner, editor):
     post = make_post(other_learner, state=State.SUBMITTED)
-    for user in (learner, editor):
+    # The learner gets the admin's no-access page; the editor Wagtail's redirect to the dashboard.
+    for user, refused in ((learner, 403), (editor, 302)):
         client.force_login(user)
         response = client.post(approve_url(post))
-        assert response.status_code == 302 and response["Location"] != QUEUE_URL
+        assert response.status_code == refused
+        assert refused == 403 or response["Location"] != QUEUE_URL
         post.refresh_from_db()
         assert post.state == State.SUBMITTED
 
 
 def test_approval_publishes_the_post_and_tells_the_author(
-    client_moderator, moderator, learner, erfa_day, rf, django_capture_on_commit_callbacks
+    client_moderator, moderator, learner, case_page, rf, django_capture_on_commit_callbacks
 ):
-    post = make_post(learner, state=State.SUBMITTED, title="Ringe i vandet", case=erfa_day)
+    post = make_post(learner, state=State.SUBMITTED, title="Ringe i vandet", case=case_page)
     assert not list(ExperiencePost.objects.search("ringe"))
     with django_capture_on_commit_callbacks(execute=True):
         response = client_moderator.post(approve_url(post))
@@ -62,7 +66,7 @@ def test_approval_publishes_the_post_and_tells_the_author(
     assert [p.title for p in ExperiencePost.objects.search("ringe")] == ["Ringe i vandet"]
     request = rf.get("/")
     request.user = learner
-    assert [p.title for p in case_page_experience_panel(request, erfa_day)["posts"]] == ["Ringe i vandet"]
+    assert [p.title for p in case_page_experience_panel(request, case_page)["posts"]] == ["Ringe i vandet"]
 
 
 def test_rejection_needs_a_reason(client_moderator, learner):
@@ -118,27 +122,26 @@ def test_queue_query_count_is_the_same_at_5_and_500(client_moderator, learner):
 
 
 def test_editor_turns_an_approved_post_into_a_draft_of_the_case_page(
-    client_editor, editor, learner, erfa_day
+    client_editor, editor, learner, case_page
 ):
-    # Any page with a rich-text field stands in for a case page here; the mechanism is generic.
     post = make_post(
-        learner, title="Skærm Ankerpersonen", text="Tal med ledelsen i <em>opstarten</em>.", case=erfa_day
+        learner, title="Skærm Ankerpersonen", text="Tal med ledelsen i <em>opstarten</em>.", case=case_page
     )
-    live_intro = erfa_day.intro
     response = client_editor.post(reverse("erfa:post_to_case_draft", args=[post.pk]))
     assert response.status_code == 302
-    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[erfa_day.pk])
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[case_page.pk])
     post.refresh_from_db()
-    draft = post.case_draft_revision.as_object()
-    assert "Skærm Ankerpersonen" in draft.intro and "<i>opstarten</i>" in draft.intro
-    assert post.get_absolute_url() in draft.intro, "the draft links back to the post as its source"
-    live = ErfaDayPage.objects.get(pk=erfa_day.pk)
-    assert live.intro == live_intro and live.has_unpublished_changes
+    added = post.case_draft_revision.as_object().body[-1]
+    assert added.block_type == "text"
+    assert "Skærm Ankerpersonen" in added.value.source and "<i>opstarten</i>" in added.value.source
+    assert post.get_absolute_url() in added.value.source, "the draft links back to the post as its source"
+    live = CasePage.objects.get(pk=case_page.pk)
+    assert len(live.body) == 0 and live.has_unpublished_changes
     assert post.case_draft_revision.user == editor
 
 
-def test_learner_cannot_turn_a_post_into_a_case_draft(client_learner, learner, erfa_day):
-    post = make_post(learner, case=erfa_day)
+def test_learner_cannot_turn_a_post_into_a_case_draft(client_learner, learner, case_page):
+    post = make_post(learner, case=case_page)
     assert client_learner.post(reverse("erfa:post_to_case_draft", args=[post.pk])).status_code == 403
     post.refresh_from_db()
     assert post.case_draft_revision is None

@@ -209,9 +209,7 @@ def test_only_approved_posts_are_searchable(learner):
     assert found_anywhere == ["Kernegruppe med A og B hold"], "unapproved posts must not be in the index"
 
 
-def test_panels_show_only_approved_posts_on_their_page(rf, learner, erfa_index, erfa_day, past_day):
-    # Until cases and toolbox land, any page stands in for a case, phase or tool: the link is a page.
-    case_page, phase_page = erfa_day, past_day
+def test_panels_show_only_approved_posts_on_their_page(rf, learner, case_page, phase_page):
     make_post(learner, title="Godkendt om casen", case=case_page)
     make_post(learner, state=State.SUBMITTED, title="Ventende om casen", case=case_page)
     make_post(learner, title="Om fasen", phase=phase_page)
@@ -225,7 +223,7 @@ def test_panels_show_only_approved_posts_on_their_page(rf, learner, erfa_index, 
 
 
 def test_panel_query_count_is_the_same_at_5_and_500_posts(
-    rf, learner, erfa_day, django_assert_num_queries, django_user_model
+    rf, learner, case_page, django_assert_num_queries, django_user_model
 ):
     request = rf.get("/")
     request.user = learner
@@ -239,7 +237,7 @@ def test_panel_query_count_is_the_same_at_5_and_500_posts(
                     text="<p>Tekst</p>",
                     language="da",
                     state=State.APPROVED,
-                    case=erfa_day,
+                    case=case_page,
                 )
                 for i in range(n)
             ]
@@ -247,27 +245,27 @@ def test_panel_query_count_is_the_same_at_5_and_500_posts(
 
     add_posts(5)
     with django_assert_num_queries(1):
-        panel = case_page_experience_panel(request, erfa_day)
+        panel = case_page_experience_panel(request, case_page)
         assert len(panel["posts"]) == 5
     add_posts(495)
     cache.clear()  # bulk_create sends no signals; the site saves posts one by one
     with django_assert_num_queries(1):
-        panel = case_page_experience_panel(request, erfa_day)
+        panel = case_page_experience_panel(request, case_page)
         assert len(panel["posts"]) == 10
     with django_assert_num_queries(0):  # then from the cache
-        assert case_page_experience_panel(request, erfa_day)["posts"] == panel["posts"]
+        assert case_page_experience_panel(request, case_page)["posts"] == panel["posts"]
 
 
-def test_an_approved_post_shows_on_its_page_at_once(rf, learner, moderator, erfa_day):
+def test_an_approved_post_shows_on_its_page_at_once(rf, learner, moderator, case_page):
     request = rf.get("/")
     request.user = learner
-    post = make_post(learner, state=ExperiencePost.State.DRAFT, case=erfa_day)
+    post = make_post(learner, state=ExperiencePost.State.DRAFT, case=case_page)
     post.submit()
-    assert case_page_experience_panel(request, erfa_day)["posts"] == []  # cached: nothing approved
+    assert case_page_experience_panel(request, case_page)["posts"] == []  # cached: nothing approved
 
     post.approve(moderator)
 
-    assert [p.pk for p in case_page_experience_panel(request, erfa_day)["posts"]] == [post.pk]
+    assert [p.pk for p in case_page_experience_panel(request, case_page)["posts"]] == [post.pk]
 
 
 def test_approved_posts_appear_on_the_erfa_day_page(client, learner, other_learner, erfa_day):
@@ -334,3 +332,37 @@ def test_submitting_a_fresh_draft_does_not_count_against_itself(client_learner, 
     post.refresh_from_db()
     assert post.state == State.SUBMITTED
     assert client_learner.post(NEW_URL, new_post_data(title="En til")).status_code == 429
+
+
+def test_markup_typed_into_a_title_is_removed_not_shown(client_learner, learner):
+    client_learner.post(NEW_URL, new_post_data(title="<b>Kortlægningen</b> tog fire måneder"))
+    post = ExperiencePost.objects.get(author=learner)
+    assert post.title == "Kortlægningen tog fire måneder"
+    html = client_learner.get(reverse("erfa:my_posts")).content.decode()
+    assert "&lt;b&gt;" not in html and "Kortlægningen tog fire måneder" in html
+
+
+def test_bold_and_italic_typed_as_b_and_i_are_kept(learner):
+    post = make_post(learner, text="<p>Det var <b>fire</b> <i>lange</i> måneder.</p>")
+    assert post.text == "<p>Det var <strong>fire</strong> <em>lange</em> måneder.</p>"
+
+
+def test_excerpt_keeps_paragraphs_apart(client, learner, other_learner, erfa_day):
+    post = make_post(learner, text="<p>Det var det værd.</p><p>Alle vidste, hvorfor.</p>", erfa_day=erfa_day)
+    assert post.excerpt_paragraphs == ["Det var det værd.", "Alle vidste, hvorfor."]
+    assert post.excerpt == "Det var det værd. Alle vidste, hvorfor."
+    client.force_login(other_learner)
+    html = client.get(erfa_day.url).content.decode()
+    assert "<p>Det var det værd.</p><p>Alle vidste, hvorfor.</p>" in html
+
+
+def test_long_excerpt_stops_at_a_word_within_the_length():
+    post = ExperiencePost(text="<p>" + "ord " * 100 + "</p>")
+    (only,) = post.excerpt_paragraphs
+    assert len(only) <= ExperiencePost.EXCERPT_LENGTH and only.endswith("ord …")
+
+
+def test_form_says_which_formatting_is_kept(client_learner):
+    html = client_learner.get(NEW_URL).content.decode()
+    assert "Formatering, der bevares" in html and "&lt;b&gt;" in html
+    assert "Almindelig tekst uden formatering." in html

@@ -13,10 +13,12 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_healthz_answers_200_without_login(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "up"}
+    assert response.json() == {"status": "ok", "database": "up", "cache": "up"}
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback like every other transactional test: a plain one's flush re-creates the content
+# types under new ids, and the next serialized test then fails to restore its own (duplicate key).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_healthz_answers_503_when_the_database_is_unreachable(client):
     if connection.vendor == "sqlite":
         # Django never closes an in-memory test database (closing would destroy it).
@@ -75,6 +77,15 @@ def test_an_unknown_page_is_a_friendly_404(client_learner):
     assert "Siden findes ikke" in response.text
 
 
+@pytest.mark.parametrize("path", ["/findes-ikke/", "/findes.ikke"])
+def test_with_debug_on_a_missing_page_is_the_sites_404_not_the_url_list(client_learner, settings, path):
+    settings.DEBUG = True  # as under `make run`
+    response = client_learner.get(path)
+    assert response.status_code == 404
+    assert "Siden findes ikke" in response.text
+    assert "URLconf" not in response.text
+
+
 def _run_with_settings(module, env):
     clean = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SECRET_KEY", "ALLOWED_HOSTS")}
     clean.update(env, DJANGO_SETTINGS_MODULE=module)
@@ -93,6 +104,15 @@ def test_production_settings_refuse_to_start_without_allowed_hosts():
     result = _run_with_settings("config.settings.production", {"DJANGO_SECRET_KEY": "x" * 60})
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_production_settings_refuse_to_start_without_a_shared_cache():
+    result = _run_with_settings(
+        "config.settings.production",
+        {"DJANGO_SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": "intra.politi.dk", "REDIS_URL": ""},
+    )
+    assert result.returncode != 0
+    assert "REDIS_URL must be set" in result.stderr
 
 
 def test_single_sign_on_is_offered_when_configured():

@@ -76,6 +76,7 @@ def test_request_matches_all_words_on_live_pages_in_the_active_locale(es_search)
     match = source["bool"]["must"][0]["multi_match"]
     assert match["query"] == "indbrud"
     assert match["operator"] == "and"
+    assert match["fuzziness"] == "AUTO"  # typos forgiven
     filters = str(source["bool"]["filter"])
     assert "'live_filter': True" in filters
     assert "locale_id_filter" in filters

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from courses.models import CourseIndexPage, CoursePage, ModulePage, QuizAttempt
+from courses.quiz import choice_value
 from tests.courses.conftest import add_lesson, add_page, make_quiz
 
 FUZZ = settings(
@@ -41,18 +42,19 @@ def module_with_quiz(home_page):
 @given(data=st.data())
 def test_no_quiz_submission_gives_a_server_error(client_learner, module_with_quiz, data):
     quiz = module_with_quiz.quiz
+    started = client_learner.post(reverse("courses:quiz_start", args=[module_with_quiz.pk]))
+    assert started.status_code == 302
+    attempt = QuizAttempt.objects.filter(quiz=quiz, state=QuizAttempt.IN_PROGRESS).get()
+
     questions = list(quiz.questions.prefetch_related("choices"))
     real_fields = [f"question-{q.pk}" for q in questions]
-    real_choices = [str(c.pk) for q in questions for c in q.choices.all()]
+    real_choices = [choice_value(attempt, c) for q in questions for c in q.choices.all()]
+    real_choices += [str(c.pk) for q in questions for c in q.choices.all()]  # what the old form sent
     field = st.one_of(
         st.sampled_from(real_fields), st.text(max_size=30), nasty_text.map("question-{}".format)
     )
     value = st.one_of(st.sampled_from(real_choices), nasty_text)
     form = data.draw(st.dictionaries(field, st.lists(value, max_size=4), max_size=6))
-
-    started = client_learner.post(reverse("courses:quiz_start", args=[module_with_quiz.pk]))
-    assert started.status_code == 302
-    attempt = QuizAttempt.objects.filter(quiz=quiz, state=QuizAttempt.IN_PROGRESS).get()
 
     response = client_learner.post(reverse("courses:attempt_submit", args=[attempt.pk]), form)
 

@@ -15,6 +15,8 @@ from tests.conftest import PASSWORD
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "k" * 20 + "-production-like-secret-with-enough-entropy-0123456789"
 HOST = "intranet.politi.dk"
+# Production needs a shared cache to start; these tests never reach it unless CI gives one.
+REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
 
 # Settings that production.py sets on top of base.py and that shape what a response carries.
 SECURITY_SETTINGS = [
@@ -47,7 +49,13 @@ def run_manage(*args, **env):
 
 def test_production_passes_the_deployment_checks_without_warnings():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING", DJANGO_SECRET_KEY=SECRET, ALLOWED_HOSTS=HOST
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SECRET_KEY=SECRET,
+        ALLOWED_HOSTS=HOST,
+        REDIS_URL=REDIS_URL,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -58,6 +66,7 @@ def production(monkeypatch):
     """The security settings production.py computes, applied to this test process."""
     monkeypatch.setenv("DJANGO_SECRET_KEY", SECRET)
     monkeypatch.setenv("ALLOWED_HOSTS", HOST)
+    monkeypatch.setenv("REDIS_URL", REDIS_URL)
     # Re-run base.py too: it read the environment when the test settings imported it.
     base = importlib.reload(importlib.import_module("config.settings.base"))
     module = importlib.reload(importlib.import_module("config.settings.production"))

@@ -122,7 +122,7 @@ def test_anonymous_visitor_is_sent_to_login(client, phases, glossary_page, path)
     assert response["Location"].startswith("/accounts/login/")
 
 
-def test_editor_can_create_a_tool_in_the_admin(client_editor, phases):
+def test_a_specialist_publishes_a_new_tool_in_the_admin(client_specialist, phases):
     url = reverse("wagtailadmin_pages:add", args=("toolbox", "toolpage", phases[0].pk))
     data = nested_form_data(
         {
@@ -141,7 +141,7 @@ def test_editor_can_create_a_tool_in_the_admin(client_editor, phases):
         }
     )
 
-    response = client_editor.post(url, data)
+    response = client_specialist.post(url, data)
 
     assert response.status_code == 302, response.content.decode()[:3000]
     tool = ToolPage.objects.get(slug="opstartsmoede")
@@ -149,7 +149,7 @@ def test_editor_can_create_a_tool_in_the_admin(client_editor, phases):
     assert tool.steps[0].value["title"] == "Aftal rammen"
 
 
-def test_editor_can_create_a_phase_in_the_admin(client_editor, toolbox):
+def test_a_specialist_publishes_a_new_phase_in_the_admin(client_specialist, toolbox):
     url = reverse("wagtailadmin_pages:add", args=("toolbox", "phasepage", toolbox.pk))
     data = nested_form_data(
         {
@@ -166,7 +166,7 @@ def test_editor_can_create_a_phase_in_the_admin(client_editor, toolbox):
         }
     )
 
-    response = client_editor.post(url, data)
+    response = client_specialist.post(url, data)
 
     assert response.status_code == 302, response.content.decode()[:3000]
     assert PhasePage.objects.get(slug="opstart").phase_number == 1
@@ -184,12 +184,12 @@ def test_glossary_and_sources_pages_render(client_learner, glossary_page, source
     assert "Agger, A. & Tortzen, A. (2015)" in sources.find("main").get_text()
 
 
-def test_editor_can_create_the_method_glossary_and_sources_pages(client_editor, home_page):
+def test_a_specialist_publishes_the_method_glossary_and_sources_pages(client_specialist, home_page):
     from toolbox.models import GlossaryPage, SourcesPage, ToolboxPage
 
     def create(model_name, parent, **fields):
         url = reverse("wagtailadmin_pages:add", args=("toolbox", model_name, parent.pk))
-        response = client_editor.post(url, nested_form_data({**fields, "action-publish": "publish"}))
+        response = client_specialist.post(url, nested_form_data({**fields, "action-publish": "publish"}))
         assert response.status_code == 302, response.content.decode()[:3000]
 
     create(

@@ -9,7 +9,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.routing import ViewRestrictionCacheMixin
+from home.models import ContentReviewMixin
+from home.pages import BasePage, IntroPage
 
 from ..blocks import KeyLessonListBlock, RoleListBlock, ToolStepsBlock, TrackListBlock
 from ..cache import cached_page_context, page_context
@@ -24,7 +25,7 @@ def breadcrumbs(page):
     return list(page.get_ancestors().filter(depth__gt=2))
 
 
-class ToolboxPage(ViewRestrictionCacheMixin, Page):
+class ToolboxPage(BasePage):
     """The method overview: what co-creation is, the seven phases, roles, tracks, value and goals."""
 
     intro = RichTextField(_("hvad er co-creation"), features=TEXT_FEATURES)
@@ -73,12 +74,13 @@ class ToolboxPage(ViewRestrictionCacheMixin, Page):
                     "glossary_page": GlossaryPage.objects.child_of(self).live().first(),
                     "sources_page": SourcesPage.objects.child_of(self).live().first(),
                 },
+                request,
             )
         )
         return context
 
 
-class PhasePage(ViewRestrictionCacheMixin, Page):
+class PhasePage(ContentReviewMixin, BasePage):
     """One of the seven chronological phases of a co-creation initiative."""
 
     RUN_BY_WORKING_GROUP = "arbejdsgruppe"
@@ -118,6 +120,7 @@ class PhasePage(ViewRestrictionCacheMixin, Page):
         index.SearchField("purpose"),
         index.SearchField("outputs"),
         index.SearchField("pitfalls"),
+        index.SearchField("duration"),
         index.FilterField("locale_id"),
         index.FilterField("phase_number"),
         index.FilterField("number"),
@@ -160,7 +163,7 @@ class PhasePage(ViewRestrictionCacheMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(page_context(self, self._listings))
+        context.update(page_context(self, self._listings, request))
         context["panels"] = toolbox_panels(request, self)
         return context
 
@@ -182,7 +185,7 @@ class PhasePage(ViewRestrictionCacheMixin, Page):
         }
 
 
-class ToolPage(ViewRestrictionCacheMixin, Page):
+class ToolPage(ContentReviewMixin, BasePage):
     """A tool of the co-creation toolbox: what it is for, how to use it step by step, its templates."""
 
     summary = models.TextField(_("kort beskrivelse"), max_length=300)
@@ -208,7 +211,15 @@ class ToolPage(ViewRestrictionCacheMixin, Page):
         index.SearchField("summary"),
         index.SearchField("purpose"),
         index.SearchField("when_to_use"),
+        index.SearchField("who_uses"),
+        index.SearchField("time_needed"),
+        # Every block of the steps: a step's title, text and tip, a checklist's title and items.
         index.SearchField("steps"),
+        # The templates and worksheets the page lists, by their titles and what they are for.
+        index.RelatedFields(
+            "templates",
+            [index.SearchField("description"), index.RelatedFields("document", [index.SearchField("title")])],
+        ),
         index.FilterField("locale_id"),
         index.FilterField("phase_number"),
     ]
@@ -235,7 +246,7 @@ class ToolPage(ViewRestrictionCacheMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(page_context(self, self._listings))
+        context.update(page_context(self, self._listings, request))
         context["panels"] = toolbox_panels(request, self)
         return context
 
@@ -265,12 +276,9 @@ class ToolDocument(Orderable):
         verbose_name_plural = _("skabeloner")
 
 
-class GlossaryPage(ViewRestrictionCacheMixin, Page):
+class GlossaryPage(IntroPage):
     """The glossary A–Z: every GlossaryTerm of the page's language."""
 
-    intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.FilterField("locale_id")]
     parent_page_types = ["toolbox.ToolboxPage"]
     subpage_types = []
@@ -287,17 +295,15 @@ class GlossaryPage(ViewRestrictionCacheMixin, Page):
             cached_page_context(
                 self,
                 lambda: {"breadcrumbs": breadcrumbs(self), "letters": glossary_by_letter(self.locale_id)},
+                request,
             )
         )
         return context
 
 
-class SourcesPage(ViewRestrictionCacheMixin, Page):
+class SourcesPage(IntroPage):
     """The recommended sources for further reading."""
 
-    intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.FilterField("locale_id")]
     parent_page_types = ["toolbox.ToolboxPage"]
     subpage_types = []
@@ -308,7 +314,7 @@ class SourcesPage(ViewRestrictionCacheMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(cached_page_context(self, self._listings))
+        context.update(cached_page_context(self, self._listings, request))
         return context
 
     def _listings(self):

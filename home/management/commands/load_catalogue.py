@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.models import Site
 
 from home.catalogue import CatalogueContext
+from search import indexing as search_indexing
 
 
 class Command(BaseCommand):
@@ -23,7 +24,8 @@ class Command(BaseCommand):
         )
         for loader in loaders:
             self.stdout.write(f"Loading {loader['name']} …")
-            with transaction.atomic():
+            # Each object the loader saves is indexed once, before its transaction commits.
+            with transaction.atomic(), search_indexing.deferred():
                 loader["load"](ctx)
         summary = ", ".join(f"{what}: {n}" for what, n in sorted(ctx.counts.items()))
         self.stdout.write(self.style.SUCCESS(f"Catalogue loaded ({summary or 'nothing to do'})."))

@@ -2,7 +2,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 from home.models import District, User
-from home.roles import EDITORS, LEARNERS, MODERATORS
+from home.roles import EDITORS, LEARNERS, MODERATORS, SPECIALISTS
 
 # Demo accounts for the one-command run. The password is printed by `make run`; never use these
 # in production (the command refuses when DEBUG is off unless --allow-production is given).
@@ -29,6 +29,15 @@ DEMO_USERS = [
         False,
     ),
     (
+        "specialist@politi.dk",
+        "Karin",
+        "Munk",
+        "Co-creation specialist",
+        "rigspolitiet",
+        [LEARNERS, EDITORS, SPECIALISTS],
+        False,
+    ),
+    (
         "moderator@politi.dk",
         "Bethina",
         "Røge",
@@ -43,7 +52,7 @@ DEMO_USERS = [
         "Co+creation",
         "Systemadministrator",
         "rigspolitiet",
-        [LEARNERS, EDITORS, MODERATORS],
+        [LEARNERS, EDITORS, MODERATORS, SPECIALISTS],
         True,
     ),
 ]

@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from home import cache_versions
+from search import vocabulary
+
+
+class Command(BaseCommand):
+    help = (
+        "Rebuild the vocabulary search corrects typos against from the search index "
+        "(after update_index, a restore from backup or a bulk import)."
+    )
+
+    def handle(self, *args, **options):
+        size = vocabulary.rebuild()
+        cache_versions.bump(cache_versions.CONTENT)  # cached outcomes may hold the old suggestions
+        self.stdout.write(f"Search vocabulary: {size} words.")
