@@ -68,14 +68,19 @@ def create_case_draft(draft, user):
     )
     if draft.body_html:
         page.body = [("text", draft.body_html)]
+    # Numbered as the initiative lists them: without a sort_order, Orderable's ordering leaves
+    # the order to the database, and a baseline could come after the goals measured against it.
     case_actors = []
-    for name, actor_type, role in draft.actors:
+    for n, (name, actor_type, role) in enumerate(draft.actors):
         actor, _created = Actor.objects.get_or_create(name=name, defaults={"actor_type": actor_type})
-        case_actors.append(CaseActor(actor=actor, role=role))
+        case_actors.append(CaseActor(actor=actor, role=role, sort_order=n))
     page.case_actors = case_actors
-    page.results = [CaseResult(text=text) for text in draft.results]
-    page.goals = [CaseGoal(kind=kind, measure=measure, text=text) for kind, measure, text in draft.goals]
-    page.ripple_effects = [CaseRippleEffect(text=text) for text in draft.ripples]
+    page.results = [CaseResult(text=text, sort_order=n) for n, text in enumerate(draft.results)]
+    page.goals = [
+        CaseGoal(kind=kind, measure=measure, text=text, sort_order=n)
+        for n, (kind, measure, text) in enumerate(draft.goals)
+    ]
+    page.ripple_effects = [CaseRippleEffect(text=text, sort_order=n) for n, text in enumerate(draft.ripples)]
     index.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
     return page
