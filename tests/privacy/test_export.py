@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from courses.models import AttemptAnswer, AttemptQuestion, QuizAttempt, ReflectionAnswer
 
@@ -129,3 +130,13 @@ def test_the_export_reads_the_same_number_of_queries_at_5_and_500_rows(
     at_500 = queries()
     assert at_5 == at_500
     assert len(download(client)["sections"]["courses"]["datasets"]["quiz_attempts"]["rows"]) == 501
+
+
+def test_my_data_is_in_english_on_the_english_site(client, everything, person):
+    with translation.override("en"):
+        url = reverse("privacy:my_data")
+    assert url.startswith("/en/")
+    html = client.get(url).content.decode()
+    assert "Everything the intranet holds about you" in html
+    assert "Download as JSON" in html and "Download as an HTML page" in html
+    assert "Download som JSON" not in html and "Alt, hvad intranettet gemmer om dig" not in html
