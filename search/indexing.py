@@ -17,6 +17,7 @@ from django.db.models.signals import post_delete, post_save
 from modelsearch.backends import get_search_backends_with_name
 from modelsearch.conf import get_app_config
 from modelsearch.index import Indexed, get_indexed_models
+from modelsearch.signal_handlers import post_save_signal_handler
 
 _depth = 0  # nested deferred() blocks share the outermost one's notes
 
@@ -42,6 +43,8 @@ def deferred():
     backends = _auto_updating_backend_params()
     post_save.connect(note, weak=False, dispatch_uid="search-indexing-deferred-save")
     post_delete.connect(note, weak=False, dispatch_uid="search-indexing-deferred-delete")
+    # Not even queued: with a broker, each save would otherwise send a worker an update of its own.
+    paused = [model for model in indexed if post_save.disconnect(post_save_signal_handler, sender=model)]
     for params in backends:
         params["AUTO_UPDATE"] = False
     _depth += 1
@@ -55,8 +58,15 @@ def deferred():
             params.pop("AUTO_UPDATE", None)
         post_save.disconnect(dispatch_uid="search-indexing-deferred-save")
         post_delete.disconnect(dispatch_uid="search-indexing-deferred-delete")
+        for model in paused:
+            post_save.connect(post_save_signal_handler, sender=model)
     if succeeded:
         _index(touched)
+
+
+def is_deferred():
+    """Whether a ``deferred()`` block is open: it indexes what is saved meanwhile itself."""
+    return _depth > 0
 
 
 def _auto_updating_backend_params():

@@ -8,42 +8,52 @@
   it reindexes them, as Wagtail only reindexes the object saved.
 - A published page is indexed again once its inline children are saved (see ``_page_published``).
 - The vocabulary (search/vocabulary.py) gains the words of each page published and each glossary
-  term or experience saved, once the transaction has committed (the index entry is written by
-  then)."""
+  term or experience saved, once its index entry is written.
+
+Each of these updates is a task (search/tasks.py): where a broker is set, a worker runs it after
+the transaction commits, not the editor's request. Inside ``indexing.deferred()`` (the catalogue
+loader) none is queued: the block indexes what it saved itself, in bulk."""
 
 from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.search import index
+from modelsearch.signal_handlers import post_save_signal_handler
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.signals import page_published
+
+from . import indexing, tasks, vocabulary
 
 # Models indexed inside other objects (``search_parents()``), as "app.Model".
 PARTS_OF_PAGES = ["cases.Quote", "cases.Actor"]
 
 
 def _reindex_parents(sender, instance, **kwargs):
+    if indexing.is_deferred():
+        return
     for parent in instance.search_parents():
-        index.insert_or_update_object(parent)
+        tasks.queue(insert_or_update_object_task, parent)
 
 
-def _add_words_later(instance):
-    from . import vocabulary
-
-    transaction.on_commit(lambda: vocabulary.add_object(instance))
+def _add_words(instance):
+    if indexing.is_deferred():
+        # The block indexes ``instance`` before it ends, inside the transaction; the words are
+        # read from that entry once the transaction has committed.
+        transaction.on_commit(lambda: vocabulary.add_object(instance))
+    else:
+        tasks.queue(tasks.index_and_add_words, instance)
 
 
 @receiver(page_published)
 def _page_published(sender, instance, **kwargs):
-    page = instance.specific
     # Wagtail indexes a page on its post_save, before the page's inline children (a tool's
     # worksheets, a case's actors and results) are written: index it again now that they are.
-    index.insert_or_update_object(page)
-    _add_words_later(page)
+    _add_words(instance.specific)
 
 
-def _object_saved(sender, instance, **kwargs):
-    _add_words_later(instance)
+def _object_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _add_words(instance)
 
 
 def connect():
@@ -56,6 +66,9 @@ def connect():
         post_delete.connect(_reindex_parents, sender=model, dispatch_uid=f"search-parents-delete-{label}")
     for search_type in available_types():
         if not search_type.is_page:
+            # Indexed by the task that adds its words, which must come after the index entry:
+            # Wagtail's own update on save would be a second, unordered one.
+            post_save.disconnect(post_save_signal_handler, sender=search_type.model)
             post_save.connect(
                 _object_saved, sender=search_type.model, dispatch_uid=f"search-words-{search_type.key}"
             )

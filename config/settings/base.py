@@ -319,8 +319,9 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends", "SEARCH_CONFIG": "danish"}}
 
-# Index updates run as tasks; the immediate backend runs them at once inside the request.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Wagtail's tasks (search and reference index updates, file deletions) go to Celery once the
+# transaction commits; without a broker they run at once in the request (config/task_backend.py).
+TASKS = {"default": {"BACKEND": "config.task_backend.CeleryBackend"}}
 
 # --- Background work: Celery with Redis as broker (config/celery.py). Without a broker, as in
 # `make run`, every task runs at once in the process that sent it, so nothing waits for a worker.
