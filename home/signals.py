@@ -45,17 +45,25 @@ PERMISSION_LINKS = {"home.user_groups", "home.user_user_permissions", "auth.grou
 POST_MODELS = {"erfa.experiencepost", "initiatives.initiative", "initiatives.membership"}
 
 
+def family_of(model):
+    """The cache-version family a change to ``model`` makes stale, or None."""
+    label = model._meta.label_lower
+    if label in CONTENT_MODELS or issubclass(model, Page):
+        return cache_versions.CONTENT
+    if label in PERMISSION_MODELS:
+        return cache_versions.PERMISSIONS
+    if label in POST_MODELS:
+        return cache_versions.POSTS
+    return None
+
+
 @receiver(post_save)
 @receiver(post_delete)
 def _model_changed(sender, **kwargs):
     # Every page type is its own sender, so the receivers take every sender and sort by label.
-    label = sender._meta.label_lower
-    if label in CONTENT_MODELS or issubclass(sender, Page):
-        cache_versions.bump(cache_versions.CONTENT)
-    elif label in PERMISSION_MODELS:
-        cache_versions.bump(cache_versions.PERMISSIONS)
-    elif label in POST_MODELS:
-        cache_versions.bump(cache_versions.POSTS)
+    family = family_of(sender)
+    if family:
+        cache_versions.bump(family)
 
 
 @receiver(m2m_changed)

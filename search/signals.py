@@ -18,7 +18,6 @@ from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from modelsearch.signal_handlers import post_save_signal_handler
 from modelsearch.tasks import insert_or_update_object_task
 from wagtail.signals import page_published
 
@@ -66,9 +65,8 @@ def connect():
         post_delete.connect(_reindex_parents, sender=model, dispatch_uid=f"search-parents-delete-{label}")
     for search_type in available_types():
         if not search_type.is_page:
-            # Indexed by the task that adds its words, which must come after the index entry:
-            # Wagtail's own update on save would be a second, unordered one.
-            post_save.disconnect(post_save_signal_handler, sender=search_type.model)
+            # The task indexes it again before reading its words: Wagtail's own update on save is
+            # a task of its own, which a worker may run before or after ours.
             post_save.connect(
                 _object_saved, sender=search_type.model, dispatch_uid=f"search-words-{search_type.key}"
             )

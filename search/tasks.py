@@ -2,7 +2,7 @@
 
 Where a broker is set, a worker runs them after the editor's transaction has committed; a search
 made in between finds the page as it was, and its outcome is cached under the content version of
-that moment. So once the index has the new text, the content version moves on: the next search
+that moment. So once the index has the new text, the object's cache version moves on: the next search
 asks the index again instead of serving the stale outcome for the cache's lifetime."""
 
 from django.apps import apps
@@ -11,6 +11,7 @@ from django_tasks import task
 from modelsearch import index
 
 from home import cache_versions
+from home.signals import family_of
 
 from . import vocabulary
 
@@ -25,7 +26,8 @@ def index_and_add_words(app_label, model_name, pk):
 
 def _after_indexing(obj):
     vocabulary.add_object(obj)
-    cache_versions.bump(cache_versions.CONTENT)
+    # The family the object's own save moved on (posts for an experience: not every page's cache).
+    cache_versions.bump(family_of(type(obj)) or cache_versions.CONTENT)
 
 
 def queue(task_function, obj):
