@@ -12,6 +12,19 @@ from wagtail.search import index
 from home.pages import IntroPage
 
 
+def optional_fk(to, verbose_name, related_name="+", **kwargs):
+    """A foreign key a row may leave empty, which empties itself when what it points to is deleted."""
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+        **kwargs,
+    )
+
+
 class District(models.Model):
     """One of the 12 Danish police districts, or Rigspolitiet for national initiatives."""
 
@@ -56,14 +69,7 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mail"), unique=True)
-    district = models.ForeignKey(
-        District,
-        verbose_name=_("politikreds"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="users",
-    )
+    district = optional_fk(District, _("politikreds"), related_name="users")
     job_title = models.CharField(_("stilling"), max_length=150, blank=True)
 
     USERNAME_FIELD = "email"
@@ -112,13 +118,9 @@ class ContentReviewMixin(models.Model):
     choose a "gennemgås senest" of their own, the next date follows 12 months on. The defaults are
     derived from the first publication, so deriving them again (every save) gives the same dates."""
 
-    content_owner = models.ForeignKey(
+    content_owner = optional_fk(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("ansvarlig redaktør"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("ansvarlig redaktør"),
         help_text=_("Får en e-mail, når siden skal gennemgås."),
     )
     last_reviewed_at = models.DateField(_("sidst gennemgået"), null=True, blank=True)

@@ -19,6 +19,7 @@ from wagtail.search import index
 from cases.models import ActorType
 from cases.models.pages import Phase
 from courses.models import Certificate
+from home.models import optional_fk
 from home.roles import is_editor
 
 FIRST_PHASE = Phase.STARTUP
@@ -66,13 +67,8 @@ class Initiative(index.Indexed, models.Model):
         _("den fælles samlende udfordring"),
         help_text=_("Udfordringen som aktørerne samles om, formuleret som et spørgsmål."),
     )
-    anchor_person = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ankerperson"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="anchored_initiatives",
+    anchor_person = optional_fk(
+        settings.AUTH_USER_MODEL, _("ankerperson"), related_name="anchored_initiatives"
     )
     tovholder = models.CharField(
         _("tovholder"),
@@ -84,14 +80,7 @@ class Initiative(index.Indexed, models.Model):
     is_example = models.BooleanField(
         _("eksempel"), default=False, help_text=_("Et demo-initiativ bygget på en case fra kataloget.")
     )
-    case_draft = models.ForeignKey(
-        "cases.CasePage",
-        verbose_name=_("casekladde"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    case_draft = optional_fk("cases.CasePage", _("casekladde"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -222,14 +211,7 @@ class Baseline(models.Model):
     compared with."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="baselines")
-    platform = models.ForeignKey(
-        DevelopmentPlatform,
-        verbose_name=_("udviklingsplatform"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="baselines",
-    )
+    platform = optional_fk(DevelopmentPlatform, _("udviklingsplatform"), related_name="baselines")
     description = models.TextField(_("sådan ser det ud nu"))
     measured_on = models.DateField(_("dato"))
     source = models.CharField(_("kilde"), max_length=300)
@@ -257,14 +239,7 @@ class Goal(models.Model):
         QUANTITATIVE = "quantitative", _("Kvantitativt")
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="goals")
-    platform = models.ForeignKey(
-        DevelopmentPlatform,
-        verbose_name=_("udviklingsplatform"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="goals",
-    )
+    platform = optional_fk(DevelopmentPlatform, _("udviklingsplatform"), related_name="goals")
     kind = models.CharField(_("slags mål"), max_length=10, choices=Kind.choices)
     measure = models.CharField(_("kvalitativt eller kvantitativt"), max_length=12, choices=Measure.choices)
     text = models.TextField(_("mål"))
@@ -276,14 +251,7 @@ class Goal(models.Model):
     )
     target = models.DecimalField(_("måltal"), max_digits=12, decimal_places=2, null=True, blank=True)
     unit = models.CharField(_("enhed"), max_length=60, blank=True)
-    baseline = models.ForeignKey(
-        Baseline,
-        verbose_name=_("baseline"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="goals",
-    )
+    baseline = optional_fk(Baseline, _("baseline"), related_name="goals")
     version = models.PositiveSmallIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

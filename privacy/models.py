@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.models import optional_fk
+
 
 class Erasure(models.Model):
     """A person's data was erased. The account's row stays as an anonymous placeholder ("Slettet
@@ -12,14 +14,7 @@ class Erasure(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="erasure", verbose_name=_("bruger")
     )
-    erased_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("slettet af"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    erased_by = optional_fk(settings.AUTH_USER_MODEL, _("slettet af"))
     erased_at = models.DateTimeField(_("slettet den"), default=timezone.now)
     # What was removed or anonymised, by kind: counts only, never a personal value.
     summary = models.JSONField(_("opgørelse"), default=dict)

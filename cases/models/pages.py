@@ -18,7 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from home.models import ContentReviewMixin
+from home.models import ContentReviewMixin, optional_fk
 from home.pages import BasePage, IntroPage
 
 from ..blocks import CaseBodyBlock
@@ -305,14 +305,7 @@ class CaseInspiration(Orderable):
     case shows the link as "Inspireret af"."""
 
     case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="inspired_links")
-    inspired_case = models.ForeignKey(
-        CasePage,
-        verbose_name=_("inspireret case"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="inspired_by_links",
-    )
+    inspired_case = optional_fk(CasePage, _("inspireret case"), related_name="inspired_by_links")
     inspired_initiative = models.CharField(
         _("initiativ uden case"),
         max_length=200,

@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from home.models import optional_fk
+
 
 class ActorType(models.TextChoices):
     POLICE = "police", _("Politienhed")
@@ -96,14 +98,7 @@ class Quote(TranslatableMixin, models.Model):
     role = models.CharField(_("rolle"), max_length=200, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     voice = models.CharField(_("hvem taler"), max_length=10, choices=Voice.choices)
-    case = models.ForeignKey(
-        "cases.CasePage",
-        verbose_name=_("case"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="quotes",
-    )
+    case = optional_fk("cases.CasePage", _("case"), related_name="quotes")
     sort_order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
 
     objects = QuoteQuerySet.as_manager()

@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.models import optional_fk
+
 
 class CourseAssignment(models.Model):
     user = models.ForeignKey(
@@ -23,14 +25,7 @@ class CourseAssignment(models.Model):
         "courses.CoursePage", verbose_name=_("kursus"), on_delete=models.CASCADE, related_name="assignments"
     )
     due_date = models.DateField(_("frist"))
-    assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("tildelt af"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    assigned_by = optional_fk(settings.AUTH_USER_MODEL, _("tildelt af"))
     assigned_at = models.DateTimeField(_("tildelt den"), default=timezone.now)
 
     class Meta:

@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import ContentReviewMixin
+from home.models import ContentReviewMixin, optional_fk
 from home.pages import BasePage, IntroPage
 
 from ..blocks import LessonBodyBlock
@@ -54,13 +54,9 @@ class CoursePage(ContentReviewMixin, BasePage):
         help_text=_("Hvad kursisten kan bagefter."),
     )
     estimated_minutes = models.PositiveSmallIntegerField(_("forventet tid (minutter)"), default=60)
-    prerequisite = models.ForeignKey(
+    prerequisite = optional_fk(
         "courses.CoursePage",
-        verbose_name=_("forudsætning"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("forudsætning"),
         help_text=_("Kurset, der skal være gennemført, før dette kursus kan tages."),
     )
     recertify_after_months = models.PositiveSmallIntegerField(
@@ -130,14 +126,8 @@ class QuizPageMixin(RoutablePageMixin):
 class ModulePage(QuizPageMixin, IntroPage):
     """A chapter of a course: its lessons and, usually, a quiz on the whole module."""
 
-    quiz = models.ForeignKey(
-        "courses.Quiz",
-        verbose_name=_("quiz"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Quizzen kursisten skal bestå for at gennemføre modulet."),
+    quiz = optional_fk(
+        "courses.Quiz", _("quiz"), help_text=_("Quizzen kursisten skal bestå for at gennemføre modulet.")
     )
 
     content_panels = IntroPage.content_panels + [
@@ -181,13 +171,9 @@ class LessonPage(ContentReviewMixin, QuizPageMixin, BasePage):
     intro = models.TextField(_("kort om lektionen"), blank=True)
     body = StreamField(LessonBodyBlock(), verbose_name=_("indhold"))
     estimated_minutes = models.PositiveSmallIntegerField(_("forventet tid (minutter)"), default=10)
-    quiz = models.ForeignKey(
+    quiz = optional_fk(
         "courses.Quiz",
-        verbose_name=_("quiz"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("quiz"),
         help_text=_("Har lektionen en quiz, er den gennemført, når kursisten har bestået quizzen."),
     )
 

@@ -14,6 +14,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 
+from home.models import optional_fk
 from home.transitions import move_state
 
 from ..panels import QuizQuestionsPanel
@@ -147,26 +148,14 @@ class Question(TranslatableMixin, ClusterableModel):
     explanation = models.TextField(
         _("forklaring"), blank=True, help_text=_("Vises ved gennemgang af svarene.")
     )
-    phase = models.ForeignKey(
-        "toolbox.PhasePage",
-        verbose_name=_("fase"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Den af metodens 7 faser, spørgsmålet handler om."),
+    phase = optional_fk(
+        "toolbox.PhasePage", _("fase"), help_text=_("Den af metodens 7 faser, spørgsmålet handler om.")
     )
     phase_number = models.PositiveSmallIntegerField(
         _("fasenummer"), null=True, blank=True, choices=[(n, str(n)) for n in range(1, 8)]
     )
-    case = models.ForeignKey(
-        "cases.CasePage",
-        verbose_name=_("case"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Casen, spørgsmålet bygger på; feedbacken linker til den."),
+    case = optional_fk(
+        "cases.CasePage", _("case"), help_text=_("Casen, spørgsmålet bygger på; feedbacken linker til den.")
     )
     case_section = models.SlugField(
         _("afsnit i casen"), blank=True, help_text=_("Anker på case-siden, fx 'resultater'.")

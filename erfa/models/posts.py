@@ -21,6 +21,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from erfa.sanitise import clean_post_text, plain_text, visible_paragraphs
 from home import cache_versions
+from home.models import optional_fk
 from home.roles import is_moderator
 from home.transitions import move_state
 
@@ -76,38 +77,10 @@ class ExperiencePost(index.Indexed, models.Model):
     title = models.CharField(_("titel"), max_length=200)
     text = models.TextField(_("tekst"))
     language = models.CharField(_("sprog"), max_length=10, choices=settings.LANGUAGES)
-    case = models.ForeignKey(
-        "cases.CasePage",
-        verbose_name=_("case"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    phase = models.ForeignKey(
-        "toolbox.PhasePage",
-        verbose_name=_("fase"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    tool = models.ForeignKey(
-        "toolbox.ToolPage",
-        verbose_name=_("værktøj"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    erfa_day = models.ForeignKey(
-        "erfa.ErfaDayPage",
-        verbose_name=_("ERFA-dag"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="experience_posts",
-    )
+    case = optional_fk("cases.CasePage", _("case"))
+    phase = optional_fk("toolbox.PhasePage", _("fase"))
+    tool = optional_fk("toolbox.ToolPage", _("værktøj"))
+    erfa_day = optional_fk("erfa.ErfaDayPage", _("ERFA-dag"), related_name="experience_posts")
     tags = TaggableManager(through=ExperiencePostTag, blank=True, verbose_name=_("emneord"))
     state = models.CharField(_("status"), max_length=12, choices=State.choices, default=State.DRAFT)
     rejection_reason = models.TextField(_("begrundelse for afvisning"), blank=True)
@@ -115,21 +88,10 @@ class ExperiencePost(index.Indexed, models.Model):
     updated_at = models.DateTimeField(_("ændret"), auto_now=True)
     submitted_at = models.DateTimeField(_("sendt"), null=True, blank=True)
     decided_at = models.DateTimeField(_("afgjort"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("afgjort af"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    case_draft_revision = models.ForeignKey(
+    decided_by = optional_fk(settings.AUTH_USER_MODEL, _("afgjort af"))
+    case_draft_revision = optional_fk(
         "wagtailcore.Revision",
-        verbose_name=_("kladde på casen"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("kladde på casen"),
         help_text=_("Den kladde af casesiden, som erfaringen blev overført til."),
     )
 

@@ -6,6 +6,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home.models import optional_fk
+
 DANISH_ALPHABET = "abcdefghijklmnopqrstuvwxyzæøå"
 
 
@@ -36,14 +38,7 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("Vises ved begrebet i teksterne. Én eller to sætninger."),
     )
     description = RichTextField(_("uddybning"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
-    related_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("relateret fase eller værktøj"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    related_page = optional_fk("wagtailcore.Page", _("relateret fase eller værktøj"))
 
     panels = [
         FieldPanel("term"),
