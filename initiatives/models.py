@@ -42,6 +42,11 @@ def superusers_of_district(user):
     return Certificate.objects.filter(user=user, track=SUPERUSER_TRACK)
 
 
+def by_user():
+    # Who did it: the row stays, without them, if their account is deleted.
+    return models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+
 class InitiativeQuerySet(models.QuerySet):
     def visible_to(self, user):
         """What ``user`` may open: initiatives whose working group they are in; every initiative of
@@ -81,9 +86,7 @@ class Initiative(index.Indexed, models.Model):
         _("eksempel"), default=False, help_text=_("Et demo-initiativ bygget på en case fra kataloget.")
     )
     case_draft = optional_fk("cases.CasePage", _("casekladde"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = by_user()
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -120,9 +123,6 @@ class Initiative(index.Indexed, models.Model):
     def search_meta(self):
         return {"kind": _("Initiativ"), "district": self.district.name, "phase": self.get_phase_display()}
 
-    def is_member(self, user):
-        return self.memberships.filter(user=user).exists()
-
     @property
     def next_phase(self):
         return self.phase + 1 if self.phase < LAST_PHASE else None
@@ -133,9 +133,7 @@ class Membership(models.Model):
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    added_by = by_user()
     added_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -188,9 +186,7 @@ class PhaseMove(models.Model):
     to_phase = models.PositiveSmallIntegerField(_("til fase"), choices=Phase.choices)
     note = models.TextField(_("begrundelse"))
     reality_check = models.TextField(_("realitetstjek"), blank=True)
-    moved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    moved_by = by_user()
     moved_on = models.DateField(_("dato"), default=timezone.localdate)
     moved_at = models.DateTimeField(default=timezone.now)
 
@@ -217,9 +213,7 @@ class Baseline(models.Model):
     source = models.CharField(_("kilde"), max_length=300)
     value = models.DecimalField(_("tal"), max_digits=12, decimal_places=2, null=True, blank=True)
     unit = models.CharField(_("enhed"), max_length=60, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = by_user()
 
     class Meta:
         ordering = ["measured_on", "pk"]
@@ -253,9 +247,7 @@ class Goal(models.Model):
     unit = models.CharField(_("enhed"), max_length=60, blank=True)
     baseline = optional_fk(Baseline, _("baseline"), related_name="goals")
     version = models.PositiveSmallIntegerField(default=1)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = by_user()
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -283,9 +275,7 @@ class GoalRevision(models.Model):
     target = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     unit = models.CharField(max_length=60, blank=True)
     reason = models.TextField(_("begrundelse for justeringen"))
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    changed_by = by_user()
     changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -301,9 +291,7 @@ class GoalRevision(models.Model):
 class Recorded(models.Model):
     """Who wrote a row down, and when: what an initiative's history shows beside each entry."""
 
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = by_user()
     recorded_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -346,7 +334,7 @@ class ChangeRecord(models.Model):
     """Who changed what, and when: one row for every change a member makes."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="changes")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    user = by_user()
     at = models.DateTimeField(default=timezone.now)
     summary = models.CharField(max_length=300)
 

@@ -280,12 +280,10 @@ def actor_remove(request, pk, actor_id):
 
 
 def goals(request, pk):
-    initiative = _initiative(request, pk)
+    initiative = _initiative(request, pk, change=request.method == "POST")
     baseline_form = BaselineForm(initiative=initiative, prefix="baseline")
     goal_form = GoalForm(initiative=initiative)
     if request.method == "POST":
-        if not initiative.user_is_member:
-            raise PermissionDenied
         if request.POST.get("form") == "baseline":
             baseline_form = BaselineForm(request.POST, initiative=initiative, prefix="baseline")
             if baseline_form.is_valid():
@@ -342,14 +340,12 @@ def _goal(initiative, goal_id):
 
 
 def goal_detail(request, pk, goal_id):
-    initiative = _initiative(request, pk)
+    initiative = _initiative(request, pk, change=request.method == "POST")
     goal = _goal(initiative, goal_id)
     measurement_form = MeasurementForm(goal=goal)
     adjust_form = GoalAdjustForm(instance=goal, initiative=initiative, prefix="adjust")
     status = 200
     if request.method == "POST":
-        if not initiative.user_is_member:
-            raise PermissionDenied
         status = 400
         if request.POST.get("form") == "adjust":
             adjust_form = GoalAdjustForm(
@@ -408,11 +404,9 @@ def _adjust(initiative, goal, form, user):
 
 
 def ripples(request, pk):
-    initiative = _initiative(request, pk)
+    initiative = _initiative(request, pk, change=request.method == "POST")
     form = RippleForm(initial={"noticed_by": request.user.display_name})
     if request.method == "POST":
-        if not initiative.user_is_member:
-            raise PermissionDenied
         form = RippleForm(request.POST)
         if form.is_valid():
             with transaction.atomic():

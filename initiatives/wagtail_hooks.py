@@ -16,22 +16,19 @@ def _my_initiatives(request):
     )
 
 
-@hooks.register("register_home_panel")
-def initiatives_home_panel(request, home_page):
-    return {
-        "template": "initiatives/panels/initiatives.html",
-        "order": 15,
-        "initiatives": _my_initiatives(request),
-    }
+def _panel(order):
+    def panel(request, page):
+        return {
+            "template": "initiatives/panels/initiatives.html",
+            "order": order,
+            "initiatives": _my_initiatives(request),
+        }
+
+    return panel
 
 
-@hooks.register("register_my_learning_panel")
-def initiatives_learning_panel(request, page):
-    return {
-        "template": "initiatives/panels/initiatives.html",
-        "order": 10,
-        "initiatives": _my_initiatives(request),
-    }
+hooks.register("register_home_panel", _panel(15))
+hooks.register("register_my_learning_panel", _panel(10))
 
 
 @hooks.register("register_user_menu_item")

@@ -92,9 +92,6 @@ class SiteSearch(VisibleToUser, DatabaseMatching, HitBuilding):
         """The ids of the phase ``phase_id`` in every language."""
         return [pk for pk, alias in self.phase_aliases().items() if alias == phase_id] or [phase_id]
 
-    def _phase_path(self, phase_id):
-        return next((phase["path"] for phase in self.phases() if phase["pk"] == phase_id), None)
-
     # --- the search ---------------------------------------------------------------------------
 
     def search(self, request):

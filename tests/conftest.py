@@ -4,8 +4,19 @@ from wagtail.models import Locale, Site
 
 from home.models import District, User
 from home.roles import EDITORS, LEARNERS, MODERATORS, SPECIALISTS
+from toolbox.models import PhasePage, ToolboxPage
 
 PASSWORD = "korrekt-hest-batteri"
+
+
+def pytest_runtest_setup(item):
+    # Row locks, concurrent writers, worker processes sharing the test database, PostgreSQL's own
+    # indexes and text-search configurations: what SQLite does not have.
+    if item.get_closest_marker("postgres"):
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            pytest.skip("needs PostgreSQL")
 
 
 @pytest.fixture(autouse=True)
@@ -16,6 +27,16 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def restore_language():
+    """Requests under /en/ leave English active in the test's thread; later tests expect Danish."""
+    from django.utils import translation
+
+    language = translation.get_language()
+    yield
+    translation.activate(language)
 
 
 @pytest.fixture
@@ -114,3 +135,52 @@ def assert_preview_shows_draft(client, editor, page, field, draft_text):
 
     live = client.get(page.url).content.decode()
     assert published_text in live and draft_text not in live
+
+
+PHASES = [
+    ("opstart", "Opstart"),
+    ("kortlaegning", "Kortlægning"),
+    ("analysemodul", "Analysemodul"),
+    ("aktoerinvolvering", "Aktørinvolvering"),
+    ("etablering", "Etablering"),
+    ("samskabende-udviklingsarbejde", "Samskabende udviklingsarbejde"),
+    ("afslutning", "Afslutning"),
+]
+
+
+def add_page(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def toolbox(home_page):
+    return add_page(
+        home_page,
+        ToolboxPage(
+            title="Værktøjskassen",
+            slug="vaerktoejskassen",
+            show_in_menus=True,
+            intro="<p>Co-creation er politiets metode til samskabelse.</p>",
+        ),
+    )
+
+
+@pytest.fixture
+def phases(toolbox):
+    return [
+        add_page(
+            toolbox,
+            PhasePage(
+                title=title,
+                slug=slug,
+                number=number,
+                summary=f"Fase {number} kort fortalt.",
+                purpose=f"<p>Formålet med {title.lower()} er at komme godt i gang.</p>",
+                run_by="arbejdsgruppe" if number <= 4 else "platform",
+            ),
+        )
+        for number, (slug, title) in enumerate(PHASES, start=1)
+    ]

@@ -182,9 +182,6 @@ class ExperiencePost(index.Indexed, models.Model):
     def is_editable_by_author(self):
         return self.state in (self.State.DRAFT, self.State.REJECTED)
 
-    def can_view(self, user):
-        return self.state == self.State.APPROVED or self.author_id == user.pk or is_moderator(user)
-
     def submit(self):
         from erfa.tasks import notify_moderators_of_submission
 

@@ -91,6 +91,12 @@ def remove_filler():
     IndexEntry.objects.filter(object_id__startswith=FILLER_MARK).delete()
 
 
+def _summary(times, url):
+    times.sort()
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    return {"median": statistics.median(times), "p95": p95, "queries": 1, "url": url}
+
+
 def _backend_timing(query, samples):
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
@@ -102,13 +108,7 @@ def _backend_timing(query, samples):
         list(backend.search(query, Page.objects.live())[:10])
         if n >= 3:
             times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    return {
-        "median": statistics.median(times),
-        "p95": times[min(len(times) - 1, round(0.95 * (len(times) - 1)))],
-        "queries": 1,
-        "url": f"backend.search({query!r})",
-    }
+    return _summary(times, f"backend.search({query!r})")
 
 
 def _filter_timing(query, samples):
@@ -129,13 +129,7 @@ def _filter_timing(query, samples):
             cursor.fetchone()
             if n >= 3:
                 times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    return {
-        "median": statistics.median(times),
-        "p95": times[min(len(times) - 1, round(0.95 * (len(times) - 1)))],
-        "queries": 1,
-        "url": f"(title || body) @@ {words!r}",
-    }
+    return _summary(times, f"(title || body) @@ {words!r}")
 
 
 def _measure_all(client, measure, samples, label_suffix):

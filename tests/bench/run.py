@@ -155,28 +155,24 @@ def danish(queryset):
     return queryset.filter(locale=Locale.objects.get(language_code="da"))
 
 
-def add_cases(target):
-    CasePage = model("cases.CasePage")
-    templates = list(danish(CasePage.objects.live()).specific()) if CasePage else []
+def _add_copies(label, target, missing):
+    """Copies of the catalogue's Danish pages of ``label`` beside them, until there are ``target``."""
+    page_model = model(label)
+    templates = list(danish(page_model.objects.live()).specific()) if page_model else []
     if not templates:
-        return "no cases app or no catalogue cases"
-    have = danish(CasePage.objects.all()).count()
-    for n in range(have, target):
+        return missing
+    for n in range(danish(page_model.objects.all()).count(), target):
         template = templates[n % len(templates)]
         clone_page(template, template.get_parent(), f"{template.title} ({n})", f"{template.slug}-{n}")
     return None
+
+
+def add_cases(target):
+    return _add_copies("cases.CasePage", target, "no cases app or no catalogue cases")
 
 
 def add_tools(target):
-    ToolPage = model("toolbox.ToolPage")
-    templates = list(danish(ToolPage.objects.live()).specific()) if ToolPage else []
-    if not templates:
-        return "no toolbox app or no catalogue tools"
-    have = danish(ToolPage.objects.all()).count()
-    for n in range(have, target):
-        template = templates[n % len(templates)]
-        clone_page(template, template.get_parent(), f"{template.title} ({n})", f"{template.slug}-{n}")
-    return None
+    return _add_copies("toolbox.ToolPage", target, "no toolbox app or no catalogue tools")
 
 
 def add_lessons(target):

@@ -1,4 +1,7 @@
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cases.models import Actor, CaseActor, CaseIndexPage, CasePage, CaseResult, Quote, Theme
 from home.models import District
@@ -119,3 +122,17 @@ def quote(three_cases, danish):
         case=three_cases["naestved"],
         locale=danish,
     )
+
+
+def page_queries(client, url):
+    """SQL queries for a page with an empty cache, then again with the fragments cached."""
+    # A request first: the idle-timeout middleware refreshes a session that has been idle a while
+    # (creating 500 cases takes a minute), which would otherwise be counted against the page.
+    client.get(url)
+    cache.clear()
+    counts = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    return tuple(counts)

@@ -1,13 +1,10 @@
 import re
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from cases.models import CasePage, Quote
 
-from .conftest import make_case
+from .conftest import make_case, page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -161,16 +158,3 @@ def test_index_queries_do_not_grow_with_the_catalogue(
     assert with_500 == with_5
     # Cached, the filtered index costs no more than the home page.
     assert with_5[1] <= home_cached
-
-
-def page_queries(client, url):
-    # A request first: the idle-timeout middleware refreshes a session that has been idle a while
-    # (creating 500 cases takes a minute), which would otherwise be counted against the page.
-    client.get(url)
-    cache.clear()
-    counts = []
-    for _ in range(2):
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        counts.append(len(queries))
-    return tuple(counts)

@@ -1,7 +1,4 @@
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -9,7 +6,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from cases.models import CaseInspiration, CasePage, CasePhaseLink, CaseResult, Quote
 from home.models import District
 
-from .conftest import make_case
+from .conftest import make_case, page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -104,20 +101,6 @@ def test_case_page_queries_do_not_grow_with_the_catalogue(
     # empty cache, after a publish, costs more once: the fragments are built again.)
     panels = len(hooks.get_hooks("register_case_page_panels"))
     assert warm_with_5 <= 3 + panels
-
-
-def page_queries(client, url):
-    """SQL queries for a page with an empty cache, then again with the fragments cached."""
-    # A request first: the idle-timeout middleware refreshes a session that has been idle a while
-    # (creating 500 cases takes a minute), which would otherwise be counted against the page.
-    client.get(url)
-    cache.clear()
-    counts = []
-    for _ in range(2):
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        counts.append(len(queries))
-    return tuple(counts)
 
 
 def case_form_data(title, district, **overrides):

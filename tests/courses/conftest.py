@@ -2,13 +2,7 @@ import pytest
 
 from courses.models import Choice, CourseIndexPage, CoursePage, LessonPage, ModulePage, Question, Quiz
 from courses.quiz import choice_value
-
-
-def add_page(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+from tests.conftest import add_page
 
 
 def text_body(text):

@@ -13,15 +13,7 @@ from home.catalogue import translate
 
 from .conftest import lessons_of, module_of, right_answers
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _restore_language():
-    """Requests under /en/ leave English active in the test's thread; later tests expect Danish."""
-    language = translation.get_language()
-    yield
-    translation.activate(language)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("restore_language")]
 
 
 ENGLISH = {

@@ -10,14 +10,8 @@ from wagtail.models import Page, PageViewRestriction
 
 from home.roles import EDITORS
 from home.routing import ViewRestrictionCacheMixin
+from tests.conftest import add_page as publish
 from toolbox.models import PhasePage, ToolboxPage, ToolPage
-
-
-def publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 @pytest.fixture

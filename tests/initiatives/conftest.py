@@ -10,41 +10,11 @@ from courses.models import Certificate, CourseIndexPage, CoursePage, LessonPage,
 from home.models import District
 from initiatives.models import Baseline, Goal, Initiative, Membership
 from tests.cases.conftest import make_case
-from tests.conftest import make_user
+from tests.conftest import add_page, make_user
 
 # The toolbox's media go to a temporary folder in these tests too.
-from tests.toolbox.conftest import (
-    PHASES,
-    add_page,
-    add_tool,
-    media_root,  # noqa: F401,E402
-)
-from toolbox.models import PhasePage, ToolboxPage, ToolDocument
-
-
-@pytest.fixture
-def toolbox(home_page):
-    return add_page(
-        home_page, ToolboxPage(title="Værktøjskassen", slug="vaerktoejskassen", intro="<p>Metoden.</p>")
-    )
-
-
-@pytest.fixture
-def phases(toolbox):
-    return [
-        add_page(
-            toolbox,
-            PhasePage(
-                title=title,
-                slug=slug,
-                number=number,
-                summary=f"Fase {number} kort fortalt.",
-                purpose=f"<p>Formålet med {title.lower()} er at komme godt i gang.</p>",
-                run_by="arbejdsgruppe" if number <= 4 else "platform",
-            ),
-        )
-        for number, (slug, title) in enumerate(PHASES, start=1)
-    ]
+from tests.toolbox.conftest import add_tool, media_root  # noqa: F401,E402
+from toolbox.models import ToolDocument
 
 
 @pytest.fixture

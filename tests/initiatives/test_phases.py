@@ -123,8 +123,6 @@ def test_the_move_function_records_one_move_for_two_decisions_from_the_same_phas
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_members_moving_at_the_same_moment_record_one_move(initiative, learner, other_learner):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs real concurrent transactions (PostgreSQL)")
     initiative.memberships.create(user=other_learner)
     barrier = threading.Barrier(2)
     results = []

@@ -3,7 +3,7 @@ from wagtail.models import Page
 
 from home.models import HomePage
 from search import registry
-from tests.toolbox.conftest import glossary_page, phases, toolbox  # noqa: F401  (fixtures shared with toolbox tests)
+from tests.toolbox.conftest import glossary_page  # noqa: F401  (a fixture shared with toolbox tests)
 
 
 @pytest.fixture

@@ -7,14 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from tests.conftest import add_page
 
 pytestmark = pytest.mark.django_db
-
-
-def add_page(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 @pytest.fixture

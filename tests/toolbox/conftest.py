@@ -1,24 +1,8 @@
 import pytest
 from wagtail.models import Locale
 
-from toolbox.models import GlossaryPage, GlossaryTerm, PhasePage, SourcesPage, ToolboxPage, ToolPage
-
-PHASES = [
-    ("opstart", "Opstart"),
-    ("kortlaegning", "Kortlægning"),
-    ("analysemodul", "Analysemodul"),
-    ("aktoerinvolvering", "Aktørinvolvering"),
-    ("etablering", "Etablering"),
-    ("samskabende-udviklingsarbejde", "Samskabende udviklingsarbejde"),
-    ("afslutning", "Afslutning"),
-]
-
-
-def add_page(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+from tests.conftest import PHASES, add_page  # noqa: F401  (imported from here by the toolbox tests)
+from toolbox.models import GlossaryPage, GlossaryTerm, SourcesPage, ToolPage
 
 
 def add_tool(phase, slug, title=None, **fields):
@@ -34,37 +18,6 @@ def add_tool(phase, slug, title=None, **fields):
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     return tmp_path
-
-
-@pytest.fixture
-def toolbox(home_page):
-    return add_page(
-        home_page,
-        ToolboxPage(
-            title="Værktøjskassen",
-            slug="vaerktoejskassen",
-            show_in_menus=True,
-            intro="<p>Co-creation er politiets metode til samskabelse.</p>",
-        ),
-    )
-
-
-@pytest.fixture
-def phases(toolbox):
-    return [
-        add_page(
-            toolbox,
-            PhasePage(
-                title=title,
-                slug=slug,
-                number=number,
-                summary=f"Fase {number} kort fortalt.",
-                purpose=f"<p>Formålet med {title.lower()}.</p>",
-                run_by="arbejdsgruppe" if number <= 4 else "platform",
-            ),
-        )
-        for number, (slug, title) in enumerate(PHASES, start=1)
-    ]
 
 
 @pytest.fixture
