@@ -16,6 +16,7 @@ from tests.celery_workers import (
     skip_without_postgres_and_redis,
     wait_until,
 )
+from tests.conftest import add_page
 
 pytestmark = [
     pytest.mark.postgres,
@@ -36,12 +37,6 @@ def queue():
     conf.update(task_always_eager=False, broker_url=BROKER_URL, task_default_queue=queue)
     yield queue
     conf.update(saved)
-
-
-def add_page(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def titles(client, q):
