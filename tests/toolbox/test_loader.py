@@ -130,7 +130,15 @@ def test_catalogue_builds_the_method_in_order_and_again_without_duplicates(loade
     assert 'href="/en/vaerktoejskassen/etablering/udviklingsplatforme/">Development platforms</a>' in (
         english_glossary
     )
-    assert GlossaryTerm.objects.get(locale=english, slug="ankerperson").term == "Anchor person"
+    # Terms of art keep their Danish name, with the English gloss that is marked in English text too.
+    anchor = GlossaryTerm.objects.get(locale=english, slug="ankerperson")
+    assert anchor.term == "Ankerperson/anchor person"
+    assert anchor.forms == ["Ankerperson", "anchor person"]
+    assert GlossaryTerm.objects.get(locale=english, slug="tovholder").term == "Tovholder/coordinator"
+    assert (
+        GlossaryTerm.objects.get(locale=english, slug="udviklingsplatform").term
+        == "Udviklingsplatform/development platform"
+    )
 
     counts = (Page.objects.count(), get_document_model().objects.count(), ToolDocument.objects.count())
     load_toolbox(CatalogueContext(home=home_page))
