@@ -148,6 +148,18 @@ PHASES = [
 ]
 
 
+def restrict_to_group(page, group):
+    """Only members of ``group`` may open ``page`` (a Wagtail view restriction, as the admin's
+    privacy setting makes it)."""
+    from wagtail.models import Page, PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(
+        page=Page.objects.get(pk=page.pk), restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(group)
+    return restriction
+
+
 def add_page(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()
