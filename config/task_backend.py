@@ -13,7 +13,6 @@ transaction commits, so a worker could read the page as it was. This one:
 
 import logging
 
-from celery import current_app
 from django.db import transaction
 from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks.base import TaskResult, TaskResultStatus
@@ -25,7 +24,9 @@ logger = logging.getLogger(__name__)
 
 class CeleryBackend(ImmediateBackend):
     def enqueue(self, task, args, kwargs):
-        if current_app.conf.task_always_eager:
+        from config.celery import app
+
+        if app.conf.task_always_eager:
             return super().enqueue(task, args, kwargs)
         self.validate_task(task)
         result = TaskResult(

@@ -87,7 +87,10 @@ def running_workers(tmp_path, queue, count=2):
 def client_app(queue):
     from celery import Celery
 
-    client = Celery("cc-test-client", broker=BROKER_URL, backend=BROKER_URL)
+    # Not the current app: the site's tasks and its django-tasks backend read the current app's
+    # settings, and a test client app left current would send every later test's tasks to its
+    # broker instead of running them eagerly.
+    client = Celery("cc-test-client", broker=BROKER_URL, backend=BROKER_URL, set_as_current=False)
     client.conf.task_default_queue = queue
     return client
 
