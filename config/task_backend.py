@@ -15,36 +15,20 @@ import logging
 
 from django.db import transaction
 from django_tasks.backends.immediate import ImmediateBackend
-from django_tasks.base import TaskResult, TaskResultStatus
-from django_tasks.utils import get_random_id
 from kombu.exceptions import OperationalError
 
 logger = logging.getLogger(__name__)
 
 
 class CeleryBackend(ImmediateBackend):
-    def enqueue(self, task, args, kwargs):
+    # ImmediateBackend.enqueue builds and validates the task's result, then runs it here.
+    def _execute_task(self, task_result):
         from config.celery import app
 
         if app.conf.task_always_eager:
-            return super().enqueue(task, args, kwargs)
-        self.validate_task(task)
-        result = TaskResult(
-            task=task,
-            id=get_random_id(),
-            status=TaskResultStatus.READY,
-            enqueued_at=None,
-            started_at=None,
-            last_attempted_at=None,
-            finished_at=None,
-            args=args,
-            kwargs=kwargs,
-            backend=self.alias,
-            errors=[],
-            worker_ids=[],
-        )
-        transaction.on_commit(lambda: self._send(result))
-        return result
+            super()._execute_task(task_result)
+        else:
+            transaction.on_commit(lambda: self._send(task_result))
 
     def _send(self, result):
         from home.tasks import run_django_task
@@ -53,4 +37,4 @@ class CeleryBackend(ImmediateBackend):
             run_django_task.delay(result.task.module_path, list(result.args), dict(result.kwargs))
         except OperationalError as error:
             logger.warning("Broker unreachable (%s): running %s here", error, result.task.module_path)
-            self._execute_task(result)
+            super()._execute_task(result)

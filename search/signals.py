@@ -34,7 +34,7 @@ def _reindex_parents(sender, instance, **kwargs):
         tasks.queue(insert_or_update_object_task, parent)
 
 
-def _add_words(instance):
+def _index_and_add_words(instance):
     if indexing.is_deferred():
         # The block indexes ``instance`` before it ends, inside the transaction; the words are
         # read from that entry once the transaction has committed.
@@ -47,12 +47,12 @@ def _add_words(instance):
 def _page_published(sender, instance, **kwargs):
     # Wagtail indexes a page on its post_save, before the page's inline children (a tool's
     # worksheets, a case's actors and results) are written: index it again now that they are.
-    _add_words(instance.specific)
+    _index_and_add_words(instance.specific)
 
 
 def _object_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        _add_words(instance)
+        _index_and_add_words(instance)
 
 
 def connect():
