@@ -29,14 +29,17 @@ def _clear_cache():
     cache.clear()
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def restore_language():
-    """Requests under /en/ leave English active in the test's thread; later tests expect Danish."""
+    """Requests under /en/ leave English active in the test's thread (LocaleMiddleware activates it
+    and nothing deactivates it), so a later test's reverse() would build /en/ URLs and search in
+    English. Every test starts and ends in the default language, whichever order they run in."""
+    from django.conf import settings
     from django.utils import translation
 
-    language = translation.get_language()
+    translation.activate(settings.LANGUAGE_CODE)
     yield
-    translation.activate(language)
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
