@@ -1,18 +1,26 @@
 """The search on the database backends (PostgreSQL, SQLite): the index Wagtail keeps is matched
-once per source (search/matching.py), and the hits, their total and the type, phase and district
+once for every searched type (search/matching.py), and the hits, their total and the type, phase and district
 counts all come from those rows, scored with the backend's own formula so the models merge by
 score. Elasticsearch answers all of it in one request instead (search/elasticsearch.py)."""
 
+import hashlib
 from collections import Counter
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from wagtail.models import Page
 
-from .matching import matching_rows
+from home import cache_versions
+
+from .matching import matched_entries, with_pks
 from .query import PER_PAGE, Match
 from .registry import has_field
 from .text import text_search_config
+
+# Query-independent facts (a case's district and phases) are keyed by the content version, so
+# they never go stale; the timeout only lets unused versions expire.
+SEARCH_FACTS_SECONDS = 60 * 60
 
 
 class DatabaseMatching:
@@ -39,44 +47,88 @@ class DatabaseMatching:
 
     def _matches(self, terms, locale):
         """Every visible object matching ``terms``, with what the filters and facets need: one
-        full-text query for the pages, one for each other type, and one plain query for each
-        page type with a district or linked phases (search/matching.py)."""
-        configs = self.text_search_configs(locale)
+        full-text query for all the searched types (search/matching.py), then one plain query per
+        source keeping what this user may see, and one for each page type with a district or
+        linked phases."""
+        content_types = ContentType.objects.get_for_models(*(t.model for t in self.types))
+        entries = matched_entries(
+            terms, self.operator, self.text_search_configs(locale), [ct.pk for ct in content_types.values()]
+        )
+        if not entries:
+            return []
         matches = []
         page_types = self.page_types()
         if page_types:
-            content_types = ContentType.objects.get_for_models(*(t.model for t in page_types))
             by_content_type = {content_types[t.model].pk: t for t in page_types}
-            rows = matching_rows(
-                self.visible_pages(locale=locale), terms, self.operator, configs, ("content_type_id", "path")
-            )
+            scores = _object_scores(entries, by_content_type, Page)
+            visible = self._visible_page_facts(locale)
             by_type = {}
-            for pk, score, content_type_id, path in rows:
-                search_type = by_content_type.get(content_type_id)
-                if search_type is None:
-                    continue
-                tree_phase = self._tree_phase(path)
-                match = Match(search_type, pk, score, phases={tree_phase} if tree_phase else set())
+            tree_phase = self._tree_phases()
+            for (pk, content_type_id), score in scores.items():
+                fact = visible.get(pk)
+                if fact is None or fact[0] != content_type_id:
+                    continue  # not live, restricted from this user, or in another language
+                search_type = by_content_type[content_type_id]
+                phase = tree_phase(fact[1])
+                match = Match(search_type, pk, score, phases={phase} if phase else set())
                 matches.append(match)
                 by_type.setdefault(search_type, {})[pk] = match
             for search_type, found in by_type.items():
-                fields = self._relation_fields(search_type)
-                if fields:
-                    rows = search_type.model.objects.filter(pk__in=list(found)).values_list("pk", *fields)
-                    self._add_relations(found, rows, search_type)
+                if self._relation_fields(search_type):
+                    relations = self._page_relations(search_type)
+                    for pk, match in found.items():
+                        if (relation := relations.get(pk)) is not None:
+                            match.district = relation[0]
+                            match.phases.update(relation[1])
         for search_type in self.object_types():
+            content_type_id = content_types[search_type.model].pk
+            scores = _object_scores(entries, {content_type_id: search_type}, search_type.model)
+            if not scores:
+                continue
             fields = self._relation_fields(search_type)
-            rows = matching_rows(
-                self.visible_objects(search_type, locale), terms, self.operator, configs, fields
+            rows = list(
+                with_pks(self.visible_objects(search_type, locale), [pk for pk, _ct in scores]).values_list(
+                    "pk", *fields
+                )
             )
             found = {}
-            for pk, score, *_values in rows:
+            for pk, *_values in rows:
                 if pk not in found:
-                    found[pk] = Match(search_type, pk, score)
+                    found[pk] = Match(search_type, pk, scores[(pk, content_type_id)])
                     matches.append(found[pk])
             if fields:
-                self._add_relations(found, [(row[0], *row[2:]) for row in rows], search_type)
+                self._add_relations(found, rows, search_type)
         return matches
+
+    def _visible_page_facts(self, locale):
+        """``{pk: (content type id, path)}`` of every page of the searched types this user may
+        see (in the active locale, or all): the same for every query, so cached under the content
+        version and the restrictions that hide pages from the user, like the outcomes."""
+
+        def facts():
+            rows = self.visible_pages(locale=locale).values_list("pk", "content_type_id", "path")
+            return {pk: (content_type_id, path) for pk, content_type_id, path in rows}
+
+        searched = (self.locale.pk if locale else None, self._hiding, tuple(t.key for t in self.page_types()))
+        digest = hashlib.sha256(repr(searched).encode()).hexdigest()[:32]
+        key = f"search-facts:pages:{cache_versions.current(cache_versions.CONTENT)}:{digest}"
+        return cache.get_or_set(key, facts, SEARCH_FACTS_SECONDS)
+
+    def _page_relations(self, search_type):
+        """``{pk: (district or None, phase ids in the active locale)}`` for every page of the type:
+        what the facets and filters need, which no query changes. Read for hundreds of matches at
+        once, so kept in the cache under the content version (bumped by every publish) and the
+        locale; computed from the database when the cache is cold or down."""
+
+        def relations():
+            rows = list(search_type.model.objects.values_list("pk", *self._relation_fields(search_type)))
+            found = {row[0]: Match(search_type, row[0], 0.0) for row in rows}
+            self._add_relations(found, rows, search_type)
+            return {pk: (match.district, tuple(match.phases)) for pk, match in found.items()}
+
+        version = cache_versions.current(cache_versions.CONTENT)
+        key = f"search-facts:relations:{version}:{self.locale.pk}:{search_type.key}"
+        return cache.get_or_set(key, relations, SEARCH_FACTS_SECONDS)
 
     @staticmethod
     def _relation_fields(search_type):
@@ -101,15 +153,15 @@ class DatabaseMatching:
             if has_phase and values and (phase := aliases.get(values[0])) is not None:
                 match.phases.add(phase)
 
-    def _tree_phase(self, path):
-        """The phase (in the active locale) a page is below or is, by its tree path."""
+    def _tree_phases(self):
+        """A function giving the phase (in the active locale) a page is below or is, by its tree
+        path, or None."""
         phases = self.phases()
         if not phases:
-            return None
-        if not hasattr(self, "_phases_by_path"):
-            self._phases_by_path = {phase["path"]: phase["pk"] for phase in phases}
-            self._phase_path_length = phases[0]["depth"] * Page.steplen
-        return self._phases_by_path.get(path[: self._phase_path_length])
+            return lambda path: None
+        by_path = {phase["path"]: phase["pk"] for phase in phases}
+        length = phases[0]["depth"] * Page.steplen
+        return lambda path: by_path.get(path[:length])
 
     def _facets(self, matches, request):
         """Counts for each filter option over the words searched (ignoring the other filters,
@@ -121,3 +173,27 @@ class DatabaseMatching:
             if match.district is not None:
                 district_counts[match.district] += 1
         return self._facet_options(request, type_counts, phase_counts, district_counts)
+
+
+def _object_scores(entries, content_types, model):
+    """``{(pk, content_type_id): score}`` of the matched index rows of ``content_types``, with the
+    index's text object ids read as ``model``'s primary keys (rows that are not one are skipped)."""
+    from django.core.exceptions import ValidationError
+
+    scores = {}
+    pk_field = model._meta.pk
+    integer_keys = pk_field.get_internal_type() in {"AutoField", "BigAutoField", "IntegerField"} or (
+        pk_field.is_relation and pk_field.target_field.get_internal_type() in {"AutoField", "BigAutoField"}
+    )
+    for content_type_id in content_types:
+        for object_id, score in entries.get(content_type_id, {}).items():
+            if integer_keys:
+                # The common case, without raising and catching an error per foreign row.
+                if object_id.isdigit():
+                    scores[(int(object_id), content_type_id)] = score
+                continue
+            try:
+                scores[(pk_field.to_python(object_id), content_type_id)] = score
+            except (TypeError, ValueError, ValidationError):
+                continue
+    return scores

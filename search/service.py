@@ -60,33 +60,40 @@ class SiteSearch(VisibleToUser, DatabaseMatching, HitBuilding):
     # --- filters ------------------------------------------------------------------------------
 
     def phases(self):
-        """The method's phases in the active locale, in their order (cached per search)."""
-        if not hasattr(self, "_phases"):
-            phase_type = next((t for t in self.types if t.key == "phase"), None)
-            if phase_type is None:
-                self._phases = []
-            else:
-                self._phases = list(
-                    phase_type.model.objects.live()
-                    .filter(locale=self.locale)
-                    .order_by("path")
-                    .values("pk", "title", "path", "depth", "translation_key")
-                )
-        return self._phases
+        """The method's phases in the active locale, in their order (cached)."""
+        return self._phase_facts()[0]
 
     def phase_aliases(self):
         """Every phase page id in any language → the id of that phase in the active locale (the
         facet's value), so a link to the Danish phase counts for the English one (cached)."""
-        if not hasattr(self, "_phase_aliases"):
-            by_key = {phase["translation_key"]: phase["pk"] for phase in self.phases()}
-            self._phase_aliases = {}
-            if by_key:
-                model = next(t for t in self.types if t.key == "phase").model
-                for pk, key in model.objects.filter(translation_key__in=by_key).values_list(
-                    "pk", "translation_key"
-                ):
-                    self._phase_aliases[pk] = by_key[key]
-        return self._phase_aliases
+        return self._phase_facts()[1]
+
+    def _phase_facts(self):
+        """(phases, aliases): the same for every search in a locale, so kept in the cache under
+        the content version, and on the search for its own repeated calls."""
+        if not hasattr(self, "_phases"):
+            key = f"search-facts:phases:{cache_versions.current(cache_versions.CONTENT)}:{self.locale.pk}"
+            self._phases = cache.get_or_set(key, self._load_phase_facts, SEARCH_CACHE_SECONDS)
+        return self._phases
+
+    def _load_phase_facts(self):
+        phase_type = next((t for t in self.types if t.key == "phase"), None)
+        if phase_type is None:
+            return [], {}
+        phases = list(
+            phase_type.model.objects.live()
+            .filter(locale=self.locale)
+            .order_by("path")
+            .values("pk", "title", "path", "depth", "translation_key")
+        )
+        by_key = {phase["translation_key"]: phase["pk"] for phase in phases}
+        aliases = {}
+        if by_key:
+            for pk, key in phase_type.model.objects.filter(translation_key__in=by_key).values_list(
+                "pk", "translation_key"
+            ):
+                aliases[pk] = by_key[key]
+        return phases, aliases
 
     def phase_ids(self, phase_id):
         """The ids of the phase ``phase_id`` in every language."""

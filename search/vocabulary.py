@@ -146,8 +146,9 @@ def _candidates(word, language):
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT word, documents FROM search_vocabularyword"
-                " WHERE language = %s AND word %% %s ORDER BY similarity(word, %s) DESC LIMIT %s",
+                # lower(word): the expression the trigram index is on (search/migrations/0004).
+                "SELECT word, documents FROM search_vocabularyword WHERE language = %s"
+                " AND lower(word) %% %s ORDER BY similarity(lower(word), %s) DESC LIMIT %s",
                 [language, word, word, CANDIDATES],
             )
             return cursor.fetchall()
