@@ -53,3 +53,14 @@ def test_one_matching_pass_finds_rows_through_the_combined_index(home_page):
         cursor.execute("SELECT proconfig FROM pg_proc WHERE proname = 'search_matched_scores'")
         (config,) = cursor.fetchone()
     assert config == ["enable_seqscan=off"]
+
+
+def test_index_vectors_are_stored_uncompressed():
+    # Ranking reads each match's whole body vector; decompressing them cost more than matching
+    # and ranking (search/migrations/0005).
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute"
+            " WHERE attrelid = 'wagtailsearch_indexentry'::regclass AND attname IN ('title', 'body')"
+        )
+        assert dict(cursor.fetchall()) == {"title": "e", "body": "e"}
