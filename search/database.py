@@ -47,9 +47,9 @@ class DatabaseMatching:
 
     def _matches(self, terms, locale):
         """Every visible object matching ``terms``, with what the filters and facets need: one
-        full-text query for all the searched types (search/matching.py), then one plain query per
-        source keeping what this user may see, and one for each page type with a district or
-        linked phases."""
+        full-text query for all the searched types (search/matching.py); then what this user may
+        see of it: pages against the cached facts of the visible pages and of their districts and
+        phases, every other type by one plain query."""
         content_types = ContentType.objects.get_for_models(*(t.model for t in self.types))
         entries = matched_entries(
             terms, self.operator, self.text_search_configs(locale), [ct.pk for ct in content_types.values()]
