@@ -18,8 +18,8 @@ from .query import PER_PAGE, Match
 from .registry import has_field
 from .text import text_search_config
 
-# Query-independent facts (a case's district and phases) are keyed by the content version, so
-# they never go stale; the timeout only lets unused versions expire.
+# Query-independent facts (the visible pages, their districts and phases, the phases) are keyed by
+# the content version, so they never go stale; the timeout only lets unused versions expire.
 SEARCH_FACTS_SECONDS = 60 * 60
 
 

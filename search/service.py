@@ -26,7 +26,7 @@ from wagtail.search.backends import get_search_backend
 from home import cache_versions
 from home.routing import active_locale
 
-from .database import DatabaseMatching
+from .database import SEARCH_FACTS_SECONDS, DatabaseMatching
 from .hits import HitBuilding
 from .query import MAX_PAGES, PER_PAGE, FacetOption, SearchOutcome, SearchRequest, normalise_query
 from .registry import available_types
@@ -73,7 +73,7 @@ class SiteSearch(VisibleToUser, DatabaseMatching, HitBuilding):
         the content version, and on the search for its own repeated calls."""
         if not hasattr(self, "_phases"):
             key = f"search-facts:phases:{cache_versions.current(cache_versions.CONTENT)}:{self.locale.pk}"
-            self._phases = cache.get_or_set(key, self._load_phase_facts, SEARCH_CACHE_SECONDS)
+            self._phases = cache.get_or_set(key, self._load_phase_facts, SEARCH_FACTS_SECONDS)
         return self._phases
 
     def _load_phase_facts(self):
