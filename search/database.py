@@ -110,9 +110,7 @@ class DatabaseMatching:
             return {pk: (content_type_id, path) for pk, content_type_id, path in rows}
 
         searched = (self.locale.pk if locale else None, self._hiding, tuple(t.key for t in self.page_types()))
-        digest = hashlib.sha256(repr(searched).encode()).hexdigest()[:32]
-        key = f"search-facts:pages:{cache_versions.current(cache_versions.CONTENT)}:{digest}"
-        return cache.get_or_set(key, facts, SEARCH_FACTS_SECONDS)
+        return self.search_fact(f"pages:{hashlib.sha256(repr(searched).encode()).hexdigest()[:32]}", facts)
 
     def _page_relations(self, search_type):
         """``{pk: (district or None, phase ids in the active locale)}`` for every page of the type:
@@ -126,9 +124,14 @@ class DatabaseMatching:
             self._add_relations(found, rows, search_type)
             return {pk: (match.district, tuple(match.phases)) for pk, match in found.items()}
 
-        version = cache_versions.current(cache_versions.CONTENT)
-        key = f"search-facts:relations:{version}:{self.locale.pk}:{search_type.key}"
-        return cache.get_or_set(key, relations, SEARCH_FACTS_SECONDS)
+        return self.search_fact(f"relations:{self.locale.pk}:{search_type.key}", relations)
+
+    def search_fact(self, name, compute):
+        """A fact that no query changes, from the cache under the content version (read once per
+        search), or ``compute()``d and kept there; from the database when the cache is down."""
+        if not hasattr(self, "_content_version"):
+            self._content_version = cache_versions.current(cache_versions.CONTENT)
+        return cache.get_or_set(f"search-facts:{self._content_version}:{name}", compute, SEARCH_FACTS_SECONDS)
 
     @staticmethod
     def _relation_fields(search_type):

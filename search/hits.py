@@ -142,8 +142,9 @@ class HitBuilding:
 
         # Any of the words marks, in the hit's own language (the active one, or the words of
         # every language when the hits came from the other locales).
-        query = postgres_query(terms, "or", self.text_search_configs(locale=True))
-        config = self.text_search_configs(locale=True)[0]
+        configs = self.text_search_configs(locale=True)
+        query = postgres_query(terms, "or", configs)
+        config = configs[0]
         headline = SearchHeadline(
             _around_first_match("body_text", terms, config),
             query,

@@ -4,9 +4,9 @@ score, in one SQL query.
 The search page needs the ranked hits, their total and counts by type, phase and district. Asking
 the search backend for each of those re-runs the full-text match every time (five times for a
 plain search), and matching once per source still re-ran it for every type. Here the match runs
-once for all of them; search/database.py then keeps the rows each user may see (one plain query
-per source) and counts the rest in Python. The match reads Wagtail's own index table the way its
-database backend does:
+once for all of them; search/database.py then keeps the rows each user may see (pages against
+cached facts, every other type by one plain query) and counts the rest in Python. The match reads
+Wagtail's own index table the way its database backend does:
 
 - PostgreSQL: ``(title || body) @@ to_tsquery(config, …)``, exactly the expression the combined
   GIN index covers (search/migrations/0001_combined_index.py), asked through

@@ -26,7 +26,7 @@ from wagtail.search.backends import get_search_backend
 from home import cache_versions
 from home.routing import active_locale
 
-from .database import SEARCH_FACTS_SECONDS, DatabaseMatching
+from .database import DatabaseMatching
 from .hits import HitBuilding
 from .query import MAX_PAGES, PER_PAGE, FacetOption, SearchOutcome, SearchRequest, normalise_query
 from .registry import available_types
@@ -72,8 +72,7 @@ class SiteSearch(VisibleToUser, DatabaseMatching, HitBuilding):
         """(phases, aliases): the same for every search in a locale, so kept in the cache under
         the content version, and on the search for its own repeated calls."""
         if not hasattr(self, "_phases"):
-            key = f"search-facts:phases:{cache_versions.current(cache_versions.CONTENT)}:{self.locale.pk}"
-            self._phases = cache.get_or_set(key, self._load_phase_facts, SEARCH_FACTS_SECONDS)
+            self._phases = self.search_fact(f"phases:{self.locale.pk}", self._load_phase_facts)
         return self._phases
 
     def _load_phase_facts(self):
