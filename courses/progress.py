@@ -18,11 +18,9 @@ from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import (
-    Count,
     Exists,
     F,
     OuterRef,
-    Q,
 )
 from django.db.models.functions import Substr
 from django.utils import timezone
@@ -391,58 +389,91 @@ def with_progress(courses, user):
     )
 
 
-def count_activities(courses, user):
-    """Set ``activity_total`` and ``activity_done`` (lessons read, module quizzes passed) on each
-    course of a list, in two grouped queries whatever the number of courses.
+def _activities_key(course_path):
+    return f"courses:activities:{cache_versions.current(cache_versions.CONTENT)}:{course_path}"
 
-    A course's lessons and modules are the pages whose tree path starts with the course's path, so
-    grouping them by that prefix counts every course in one pass. (A correlated subquery per
+
+@dataclass(frozen=True)
+class CourseActivities:
+    """What counts towards a course's progress, as translation keys (the same in every language).
+    Plain tuples: lists of a dozen courses are read from the cache on every visit to the course
+    index, My learning and the home page, where unpickling their page objects cost more than it
+    saved."""
+
+    lessons: tuple  # ((translation key, pk), ...) of the live lessons, in tree order
+    quizzes: tuple  # the translation key of the quiz of each live module that has one
+
+
+def course_activities(course_paths):
+    """``{path: CourseActivities}`` for the courses at these tree paths: cached like the course
+    structure (one read for all), those not cached counted together in two queries."""
+    keys = {path: _activities_key(path) for path in course_paths}
+    cached = cache.get_many(list(keys.values()))
+    activities = {path: cached[key] for path, key in keys.items() if key in cached}
+    missing = [path for path in keys if path not in activities]
+    if missing:
+        loaded = _load_activities(missing)
+        cache.set_many({keys[path]: found for path, found in loaded.items()}, 60 * 60)
+        activities.update(loaded)
+    return activities
+
+
+def _load_activities(course_paths):
+    """A course's lessons and modules are the pages whose tree path starts with the course's path,
+    so grouping them by that prefix reads every course in one pass. (A correlated subquery per
     course, `path LIKE course.path || '%'`, scanned all lessons once per course: 1.6 s for the
-    course index at 70 courses.) A lesson or quiz counts as done when the learner did it in any
-    language: the user's completions and attempts are matched by translation key, in an EXISTS
-    that reads only that user's rows."""
-    for course in courses:
-        course.activity_total = course.activity_done = 0
-    by_path = {course.path: course for course in courses}
-    for length in {len(path) for path in by_path}:
-        paths = [path for path in by_path if len(path) == length]
+    course index at 70 courses.)"""
+    lessons = {path: [] for path in course_paths}
+    quizzes = {path: [] for path in course_paths}
+    for length in {len(path) for path in course_paths}:
+        paths = [path for path in course_paths if len(path) == length]
         # The tree between the first and the last course: an index range scan, not the whole table.
         below = {"path__range": (min(paths), max(paths) + "Z" * 64)}
-        lessons = (
+        for course_path, key, pk in (
             LessonPage.objects.live()
-            .annotate(
-                course_path=Substr("path", 1, length),
-                # Done in any language: a completion of this lesson or of one of its translations.
-                done_flag=Exists(
-                    LessonCompletion.objects.filter(
-                        user=user, lesson__translation_key=OuterRef("translation_key")
-                    )
-                ),
-            )
-            .filter(course_path__in=paths, **below)
-            .values("course_path")
-            .annotate(total=Count("pk"), done=Count("pk", filter=Q(done_flag=True)))
-            .order_by()
-        )
-        passed = QuizAttempt.objects.filter(
-            user=user,
-            quiz__translation_key=OuterRef("quiz__translation_key"),
-            state=QuizAttempt.FINISHED,
-            passed=True,
-        )
-        quiz_modules = (
+            .filter(**below)
+            .annotate(course_path=Substr("path", 1, length))
+            .filter(course_path__in=paths)
+            .order_by("path")
+            .values_list("course_path", "translation_key", "pk")
+        ):
+            lessons[course_path].append((str(key), pk))
+        for course_path, key in (
             ModulePage.objects.live()
-            .filter(quiz__isnull=False, depth=length // ModulePage.steplen + 1)
-            .annotate(course_path=Substr("path", 1, length), passed=Exists(passed))
-            .filter(course_path__in=paths, **below)
-            .values("course_path")
-            .annotate(total=Count("pk"), done=Count("pk", filter=Q(passed=True)))
-            .order_by()
+            .filter(quiz__isnull=False, depth=length // ModulePage.steplen + 1, **below)
+            .annotate(course_path=Substr("path", 1, length))
+            .filter(course_path__in=paths)
+            .order_by("path")
+            .values_list("course_path", "quiz__translation_key")
+        ):
+            quizzes[course_path].append(str(key))
+    return {path: CourseActivities(tuple(lessons[path]), tuple(quizzes[path])) for path in course_paths}
+
+
+def count_activities(courses, user):
+    """Set ``activity_total`` and ``activity_done`` (lessons read, module quizzes passed) and
+    ``next_lesson_id`` (the first lesson not read, or None) on each course of a list: the courses'
+    activities from the cache, and the learner's own records in two queries whatever the number
+    of courses. A lesson or quiz counts as done when the learner did it in any language: the
+    learner's completions and passes are matched by translation key."""
+    if not courses:
+        return courses
+    activities = course_activities([course.path for course in courses])
+    completions = LessonCompletion.objects.filter(user=user)
+    read = {str(key) for key in completions.values_list("lesson__translation_key", flat=True)}
+    passed = {
+        str(key)
+        for key in QuizAttempt.objects.filter(user=user, state=QuizAttempt.FINISHED, passed=True)
+        .values_list("quiz__translation_key", flat=True)
+        .distinct()
+    }
+    for course in courses:
+        found = activities[course.path]
+        course.activity_total = len(found.lessons) + len(found.quizzes)
+        course.activity_done = sum(key in read for key, _pk in found.lessons) + sum(
+            key in passed for key in found.quizzes
         )
-        for row in [*lessons, *quiz_modules]:
-            course = by_path[row["course_path"]]
-            course.activity_total += row["total"]
-            course.activity_done += row["done"]
+        course.next_lesson_id = next((pk for key, pk in found.lessons if key not in read), None)
     return courses
 
 

@@ -4,7 +4,7 @@ through a queryset filtered on the signed-in learner, so someone else's id gives
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch
@@ -255,24 +255,9 @@ def _mark_choices(attempt_question, chosen, shows):
 def my_learning(request):
     user = request.user
     started = CourseEnrollment.objects.filter(user=user).values("course_id")
-    next_lesson = (
-        LessonPage.objects.live()
-        .filter(path__startswith=OuterRef("path"))
-        .exclude(
-            Exists(
-                LessonCompletion.objects.filter(
-                    user=user, lesson__translation_key=OuterRef("translation_key")
-                )
-            )
-        )
-        .order_by("path")
-        .values("pk")[:1]
-    )
-    courses = list(
-        with_progress(visible_to(CoursePage.objects.live().filter(pk__in=started), user), user)
-        .annotate(next_lesson_id=Subquery(next_lesson))
-        .order_by("path")
-    )
+    courses = CoursePage.objects.live().filter(pk__in=started)
+    courses = list(with_progress(visible_to(courses, user), user).order_by("path"))
+    # Where to continue each course: its first lesson not read, from count_activities.
     count_activities(courses, user)
     next_lessons = LessonPage.objects.defer_streamfields().in_bulk(
         [course.next_lesson_id for course in courses if course.next_lesson_id]
