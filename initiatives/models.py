@@ -117,8 +117,19 @@ class Initiative(index.Indexed, models.Model):
     def searchable_for(cls, user):
         # Search lists an initiative only to those who may open it (search/registry.py). The
         # search backends filter on plain field lookups only (no EXISTS), so the ids go in as a list.
-        ids = list(cls.objects.visible_to(user).values_list("pk", flat=True))
-        return cls.objects.filter(pk__in=ids).select_related("district")
+        return cls.objects.filter(pk__in=cls.visible_ids(user)).select_related("district")
+
+    @classmethod
+    def visible_ids(cls, user):
+        """The sorted ids of the initiatives ``user`` may open. A search asks twice (for the key of
+        its cached outcome and for its matches), so they are kept on the user object, which lives
+        for one request."""
+        ids = getattr(user, "_visible_initiative_ids", None)
+        if ids is None:
+            ids = tuple(sorted(cls.objects.visible_to(user).values_list("pk", flat=True)))
+            if user.is_authenticated:
+                user._visible_initiative_ids = ids
+        return ids
 
     def search_meta(self):
         return {"kind": _("Initiativ"), "district": self.district.name, "phase": self.get_phase_display()}

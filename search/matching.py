@@ -48,17 +48,6 @@ def matched_entries(terms, operator, configs, content_type_ids):
     return entries
 
 
-def postgres_query(terms, operator, configs):
-    from django.contrib.postgres.search import SearchQuery
-
-    text = tsquery(terms, operator)
-    query = None
-    for config in configs:
-        part = SearchQuery(text, search_type="raw", config=config)
-        query = part if query is None else query | part
-    return query
-
-
 def _postgres_entries(terms, operator, configs, content_type_ids):
     from modelsearch.backends.database.postgres.weights import get_sql_weights
 

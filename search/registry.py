@@ -90,8 +90,7 @@ def visible_initiatives(user):
     from home import cache_versions
 
     model = apps.get_model("initiatives.Initiative")
-    ids = sorted(model.objects.visible_to(user).values_list("pk", flat=True))
-    return (cache_versions.current(cache_versions.POSTS), tuple(ids))
+    return (cache_versions.current(cache_versions.POSTS), model.visible_ids(user))
 
 
 SEARCH_TYPES = [

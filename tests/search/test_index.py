@@ -1,6 +1,8 @@
 """The combined GIN index (search/migrations/0001_combined_index.py) matches the expression
 Wagtail's PostgreSQL backend filters on, so the planner can use it."""
 
+import random
+
 import pytest
 from django.db import connection
 from wagtail.models import Page
@@ -55,15 +57,43 @@ def test_one_matching_pass_finds_rows_through_the_combined_index(home_page):
     assert config == ["enable_seqscan=off"]
 
 
-def test_index_vectors_are_stored_uncompressed():
-    # Ranking reads each match's whole body vector; decompressing them cost more than matching
-    # and ranking (search/migrations/0005_index_storage).
+def test_index_vectors_are_kept_in_the_row_uncompressed():
+    # Ranking reads each match's whole body vector: decompressing them cost more than matching
+    # and ranking (search/migrations/0005), and fetching them from the TOAST table doubled the
+    # matching function's time (0006). A row whose vectors pass PostgreSQL's 2 KB mark keeps them.
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_model(ContentType)
+    # Words as varied as a case's (a vector of repeated patterns would be compressed in the row,
+    # which PostgreSQL does only where that saves a quarter).
+    rng = random.Random(11)
+    text = " ".join("".join(rng.choice("abcdefghijklmnoprstuvyæøå") for _ in range(9)) for _ in range(300))
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT attname, attstorage FROM pg_attribute"
-            " WHERE attrelid = 'wagtailsearch_indexentry'::regclass AND attname IN ('title', 'body')"
+            "SELECT reltoastrelid::regclass::text FROM pg_class WHERE oid = 'wagtailsearch_indexentry'::regclass"
         )
-        assert dict(cursor.fetchall()) == {"title": "e", "body": "e"}
+        (toast_table,) = cursor.fetchone()
+        cursor.execute(f"SELECT count(*) FROM {toast_table}")
+        (chunks_before,) = cursor.fetchone()
+        cursor.execute(
+            "INSERT INTO wagtailsearch_indexentry"
+            " (content_type_id, object_id, title_norm, title, autocomplete, body, title_text, body_text)"
+            " VALUES (%s, 'lang', 1.0, to_tsvector('danish', 'Lang'), ''::tsvector,"
+            " to_tsvector('danish', %s), '', '') RETURNING id",
+            [content_type.pk, text],
+        )
+        (row_id,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT pg_column_size(body), pg_column_compression(body) FROM wagtailsearch_indexentry"
+            " WHERE id = %s",
+            [row_id],
+        )
+        size, compression = cursor.fetchone()
+        cursor.execute(f"SELECT count(*) FROM {toast_table}")
+        (chunks_after,) = cursor.fetchone()
+    assert size > 2500  # past the mark where PostgreSQL starts moving values out of the row
+    assert compression is None
+    assert chunks_after == chunks_before
 
 
 def test_the_gin_indexes_have_no_pending_list():
