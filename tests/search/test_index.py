@@ -70,7 +70,8 @@ def test_index_vectors_are_kept_in_the_row_uncompressed():
     text = " ".join("".join(rng.choice("abcdefghijklmnoprstuvyæøå") for _ in range(9)) for _ in range(300))
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT reltoastrelid::regclass::text FROM pg_class WHERE oid = 'wagtailsearch_indexentry'::regclass"
+            "SELECT reltoastrelid::regclass::text FROM pg_class"
+            " WHERE oid = 'wagtailsearch_indexentry'::regclass"
         )
         (toast_table,) = cursor.fetchone()
         cursor.execute(f"SELECT count(*) FROM {toast_table}")
