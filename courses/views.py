@@ -271,7 +271,9 @@ def my_learning(request):
         .annotate(best=Max("score"), attempts=Count("pk"), passes=Count("pk", filter=Q(passed=True)))
         .order_by("quiz__title")
     )
+    # The lessons for their title and link only: not their bodies, a lesson's largest field.
     reflections = ReflectionAnswer.objects.filter(user=user).select_related("lesson")
+    reflections = reflections.defer("lesson__body", "lesson__intro")
     certificates = Certificate.objects.filter(user=user).select_related("course")
     return render(
         request,

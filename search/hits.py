@@ -137,7 +137,7 @@ class HitBuilding:
             condition |= Q(content_type_id=content_type_id, object_id=object_id)
         forms = [form for term in terms for form in term.forms]
         for content_type_id, object_id, body in IndexEntry.objects.filter(condition).values_list(
-            "content_type_id", "object_id", "body_text"
+            "content_type_id", "object_id", "body"
         ):
             if hit := keys.get((content_type_id, object_id)):
                 hit.snippet = highlight(body or "", forms)
