@@ -9,9 +9,10 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from .highlight import START_SEL, STOP_SEL, highlight, mark_headline
+from .matching import tsquery_sql
 from .query import Hit, meta_text
 from .registry import has_field
-from .text import stem, tsquery
+from .text import stem
 
 # ts_headline parses the whole text it is given (a case's runs to 9,000 characters, 1.5 ms each):
 # it is given this much around the first place the first word's stem stands instead.
@@ -163,8 +164,7 @@ def _postgres_headlines(keys, terms, configs):
     config = configs[0]
     # Without a word, strpos finds the empty string at 1: the headline comes from the start.
     word = stem(terms[0].forms[0], config) if terms else ""
-    queries = " || ".join("to_tsquery(%s::regconfig, %s)" for _config in configs)
-    text = tsquery(terms, "or")
+    queries, query_params = tsquery_sql(terms, "or", configs)
     options = ", ".join(
         connection.ops.compose_sql(f"{name}=%s", [value])
         for name, value in (
@@ -185,7 +185,7 @@ def _postgres_headlines(keys, terms, configs):
         " USING (content_type_id, object_id)"
     )
     params = [config, word, HEADLINE_LEAD, HEADLINE_WINDOW]
-    params += [value for each in configs for value in (each, text)]
+    params += query_params
     params += [options, [key[0] for key in keys], [key[1] for key in keys]]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

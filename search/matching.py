@@ -48,15 +48,21 @@ def matched_entries(terms, operator, configs, content_type_ids):
     return entries
 
 
+def tsquery_sql(terms, operator, configs):
+    """``(sql, params)`` of the query in every configuration, ORed: ``to_tsquery(config, …) || …``."""
+    text = tsquery(terms, operator)
+    sql = " || ".join("to_tsquery(%s::regconfig, %s)" for _config in configs)
+    return sql, [value for config in configs for value in (config, text)]
+
+
 def _postgres_entries(terms, operator, configs, content_type_ids):
     from modelsearch.backends.database.postgres.weights import get_sql_weights
 
-    text = tsquery(terms, operator)
-    tsqueries = " || ".join("to_tsquery(%s::regconfig, %s)" for _config in configs)
+    tsqueries, params = tsquery_sql(terms, operator, configs)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT * FROM search_matched_scores({tsqueries}, %s::float4[], %s)",
-            [*[value for config in configs for value in (config, text)], get_sql_weights(), content_type_ids],
+            [*params, get_sql_weights(), content_type_ids],
         )
         return cursor.fetchall()
 
