@@ -11,7 +11,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from home.access import access_key, may_open, visible_to
+from home.access import access_key, may_open, readable, visible_to
 from home.panels import hook_panels
 from home.references import translated_pages_referencing
 
@@ -69,7 +69,7 @@ def case_details(request, page):
     user = request.user
 
     def openable(links):
-        return [link for link in links if may_open(link.target, user)]
+        return [link for link in links if readable(link.target, user)]
 
     return {
         "case_cache_key": (
@@ -91,7 +91,6 @@ def case_details(request, page):
                             locale_id,
                         )
                     )
-                    if link.target.live
                 ]
                 + list(page.inspired_links.filter(inspired_case__isnull=True))
             )

@@ -1,25 +1,29 @@
-"""The home page's rotating voice: one quote a day, the same for everyone, picked on the server."""
+"""The home page's rotating voice: one quote a day, the same for every reader who may open the
+same cases (a quote from a case the reader may not open is never picked), picked on the server."""
 
 from django.core.cache import cache
 from django.utils import timezone
 
+from home.access import access_key, readable, visible_to
 from home.routing import active_locale
 
 from .cache import TIMEOUT, cache_version
 from .models import Quote
 
 
-def quote_of_the_day(locale, day=None):
+def quote_of_the_day(locale, user, day=None):
     day = day or timezone.localdate()
-    key = f"cases:quote-of-the-day:{cache_version()}:{locale.pk}:{day.isoformat()}"
+    key = f"cases:quote-of-the-day:{cache_version()}:{locale.pk}:{day.isoformat()}:{access_key(user)}"
     quote = cache.get(key)
     if quote is None:
-        quotes = Quote.objects.filter(locale=locale).with_originals().order_by("pk")
+        quotes = visible_to(
+            Quote.objects.filter(locale=locale).with_originals().order_by("pk"), user, prefix="case__"
+        )
         count = quotes.count()
         quote = False
         if count:
             picked = quotes.select_related("case")[day.toordinal() % count]
-            case = picked.case if picked.case and picked.case.live else None
+            case = picked.case if readable(picked.case, user) else None
             quote = {
                 "text": picked.text,
                 "attribution": picked.attribution or picked.get_voice_display(),
@@ -33,7 +37,7 @@ def quote_of_the_day(locale, day=None):
 
 
 def quote_of_the_day_panel(request):
-    quote = quote_of_the_day(active_locale())
+    quote = quote_of_the_day(active_locale(), request.user)
     if quote is None:
         return None
     return {"template": "cases/includes/quote_panel.html", "order": 60, "quote": quote}

@@ -26,7 +26,7 @@ from django.db.models.functions import Substr
 from django.utils import timezone
 
 from home import cache_versions
-from home.access import visible_to
+from home.access import hidden_paths, openable, visible_to
 
 from .models import (
     Certificate,
@@ -144,7 +144,9 @@ def course_progress(user, course):
     if course is None:
         return CourseProgress()
     structure = course_structure(course.path)
-    lessons, modules = structure.lessons, structure.modules
+    # The learner's course is the part they may open: a restricted lesson or module is neither in
+    # the outline nor counted, so the certificate stays within reach.
+    lessons, modules = openable(structure.lessons, user), openable(structure.modules, user)
     lesson_ids = {lesson.translation_key: lesson.pk for lesson in lessons}
     completions = LessonCompletion.objects.filter(user=user, lesson__translation_key__in=list(lesson_ids))
     quiz_keys = {module.quiz_key for module in modules if module.quiz_id}
@@ -400,8 +402,8 @@ class CourseActivities:
     index, My learning and the home page, where unpickling their page objects cost more than it
     saved."""
 
-    lessons: tuple  # ((translation key, pk), ...) of the live lessons, in tree order
-    quizzes: tuple  # the translation key of the quiz of each live module that has one
+    lessons: tuple  # ((translation key, pk, tree path), ...) of the live lessons, in tree order
+    quizzes: tuple  # (quiz translation key, module's tree path) of each live module with a quiz
 
 
 def course_activities(course_paths):
@@ -429,24 +431,24 @@ def _load_activities(course_paths):
         paths = [path for path in course_paths if len(path) == length]
         # The tree between the first and the last course: an index range scan, not the whole table.
         below = {"path__range": (min(paths), max(paths) + "Z" * 64)}
-        for course_path, key, pk in (
+        for course_path, key, pk, path in (
             LessonPage.objects.live()
             .filter(**below)
             .annotate(course_path=Substr("path", 1, length))
             .filter(course_path__in=paths)
             .order_by("path")
-            .values_list("course_path", "translation_key", "pk")
+            .values_list("course_path", "translation_key", "pk", "path")
         ):
-            lessons[course_path].append((str(key), pk))
-        for course_path, key in (
+            lessons[course_path].append((str(key), pk, path))
+        for course_path, key, path in (
             ModulePage.objects.live()
             .filter(quiz__isnull=False, depth=length // ModulePage.steplen + 1, **below)
             .annotate(course_path=Substr("path", 1, length))
             .filter(course_path__in=paths)
             .order_by("path")
-            .values_list("course_path", "quiz__translation_key")
+            .values_list("course_path", "quiz__translation_key", "path")
         ):
-            quizzes[course_path].append(str(key))
+            quizzes[course_path].append((str(key), path))
     return {path: CourseActivities(tuple(lessons[path]), tuple(quizzes[path])) for path in course_paths}
 
 
@@ -467,13 +469,17 @@ def count_activities(courses, user):
         .values_list("quiz__translation_key", flat=True)
         .distinct()
     }
+    hidden = hidden_paths(user)
     for course in courses:
         found = activities[course.path]
-        course.activity_total = len(found.lessons) + len(found.quizzes)
-        course.activity_done = sum(key in read for key, _pk in found.lessons) + sum(
-            key in passed for key in found.quizzes
+        # Only what the learner may open counts, as in ``course_progress``.
+        lessons = [(key, pk) for key, pk, path in found.lessons if not path.startswith(hidden)]
+        quizzes = [key for key, path in found.quizzes if not path.startswith(hidden)]
+        course.activity_total = len(lessons) + len(quizzes)
+        course.activity_done = sum(key in read for key, _pk in lessons) + sum(
+            key in passed for key in quizzes
         )
-        course.next_lesson_id = next((pk for key, pk in found.lessons if key not in read), None)
+        course.next_lesson_id = next((pk for key, pk in lessons if key not in read), None)
     return courses
 
 

@@ -1,4 +1,11 @@
-"""Which pages a reader may open, for everything that lists pages.
+"""Which pages a reader may open: the site's one rule, asked by every surface.
+
+Serving (``home.routing.ViewRestrictionCacheMixin`` feeds Wagtail's own check), listings,
+navigation, tables of contents, previous/next, reference cards, rich-text links (``ReaderPageLink``
+in home/wagtail_hooks.py), search in every language (search/visibility.py), the vocabulary of
+corrections, the glossary, the initiative workspace and documents all ask the functions here:
+``may_open(page, user)`` for one page, ``visible_to(queryset, user)`` or ``openable(pages, user)``
+for many. Nothing else decides it; a template asks through ``{% load access_tags %}``.
 
 Wagtail checks a page's view restrictions when it is served; a listing (the case index, a phase's
 tools, the course list, the dashboard, related links, menus) must leave out the same pages, or it
@@ -15,6 +22,9 @@ outside it. In the admin the English page shows the restriction as inherited.
 The restrictions (a handful on a whole site) are read once per page-tree version; a user's groups
 once per permissions version. A site without restrictions costs nothing."""
 
+from contextvars import ContextVar
+
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
@@ -77,6 +87,12 @@ def hiding(user):
     ]
 
 
+def hidden_paths(user):
+    """The tree paths under which every page is hidden from ``user``, as a tuple for
+    ``str.startswith``: for rows already loaded (cached outlines, menus) that carry a page's path."""
+    return tuple(path for _pk, paths in hiding(user) for path in paths)
+
+
 def hidden_q(user, prefix=""):
     """A Q on pages (or, with ``prefix`` such as ``"page__"``, on rows pointing at pages) matching
     every page ``user`` may not open; None when there is none."""
@@ -93,9 +109,32 @@ def visible_to(queryset, user, prefix=""):
     return queryset.exclude(hidden) if hidden is not None else queryset
 
 
-def may_open(page, user):
-    """Whether ``user`` may open ``page`` (no database query once the restrictions are cached)."""
-    return not any(page.path.startswith(path) for _pk, paths in hiding(user) for path in paths)
+def may_open(page, user=None):
+    """Whether ``user`` (by default the reader of this request, ``reader()``) may open ``page``:
+    no view restriction on it, an ancestor or a translation of either hides it from them. No
+    database query once the restrictions are cached. Listings filter ``live`` in their query; a
+    single reference asks ``readable`` instead, which checks that too."""
+    if user is None:
+        user = reader()
+    hidden = hidden_paths(user)
+    return not (hidden and page.path.startswith(hidden))
+
+
+def readable(page, user=None):
+    """Whether ``page`` is there for ``user`` to open: live, and ``may_open``. For a reference
+    to one page (a card in a lesson, a link in rich text, a relation); None reads as no."""
+    return page is not None and bool(page.live) and may_open(page, user)
+
+
+def openable(pages, user=None):
+    """The pages of an already loaded list that ``user`` may open, in their order; items that are
+    not pages (anything without a tree path) are kept."""
+    if user is None:
+        user = reader()
+    hidden = hidden_paths(user)
+    if not hidden:
+        return list(pages)
+    return [page for page in pages if not getattr(page, "path", "").startswith(hidden)]
 
 
 def access_key(user):
@@ -103,3 +142,30 @@ def access_key(user):
     restrictions hide pages from."""
     hidden = [str(pk) for pk, _paths in hiding(user)]
     return "-".join(hidden) if hidden else OPEN
+
+
+# --- the reader of this request -------------------------------------------------------------------
+
+_reader = ContextVar("reader", default=None)
+
+
+def reader():
+    """Who the current request is for: rendering that is handed no request (rich-text links, a
+    block's template) asks the rule for this user. Outside a request, an anonymous reader: text
+    rendered by a background job links only to what every signed-in person may open."""
+    return _reader.get() or AnonymousUser()
+
+
+class ReaderMiddleware:
+    """Remembers the request's user as ``reader()`` while the request is answered (after
+    AuthenticationMiddleware). A context variable, so threads and async requests keep their own."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _reader.set(getattr(request, "user", None))
+        try:
+            return self.get_response(request)
+        finally:
+            _reader.reset(token)

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.models import Locale, Site
 
 from . import cache_versions
-from .access import hiding
+from .access import hidden_paths
 
 
 def navigation(request):
@@ -28,8 +28,8 @@ def navigation(request):
         item for item_for in hooks.get_hooks("register_user_menu_item") if (item := item_for(request))
     ]
     # Cached for everyone; a section the user may not open is left out here, per request.
-    hidden = [path for _pk, paths in hiding(request.user) for path in paths]
-    sections = [s for s in nav["sections"] if not any(s["tree_path"].startswith(path) for path in hidden)]
+    hidden = hidden_paths(request.user)
+    sections = [s for s in nav["sections"] if not (hidden and s["tree_path"].startswith(hidden))]
     return {"nav_home": nav["home"], "nav_sections": sections, "user_menu": user_menu}
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from cases.models import CasePhaseLink
 from courses.models import LessonPage
+from home.access import visible_to
 from home.references import pages_referencing_any
 from toolbox.models import PhasePage, ToolDocument, ToolPage
 
@@ -48,17 +49,19 @@ def move_phase(initiative, user, from_phase, to_phase, note, reality_check=""):
     return move
 
 
-def phase_page(number, locale):
-    """The toolbox's live phase page with this number in ``locale`` (else in any language)."""
-    pages = PhasePage.objects.live().filter(number=number)
+def phase_page(number, locale, user):
+    """The toolbox's live phase page with this number in ``locale`` (else in any language), if
+    ``user`` may open it."""
+    pages = visible_to(PhasePage.objects.live().filter(number=number), user)
     return pages.filter(locale=locale).first() or pages.first()
 
 
-def tools_with_worksheets(phase):
-    """The phase's tools, each with its templates and worksheets (two queries)."""
+def tools_with_worksheets(phase, user):
+    """The phase's tools that ``user`` may open, each with its templates and worksheets (two
+    queries)."""
     templates = ToolDocument.objects.select_related("document").order_by("sort_order")
     return list(
-        ToolPage.objects.child_of(phase)
+        visible_to(ToolPage.objects.child_of(phase), user)
         .live()
         .order_by("path")
         .only("id", "title", "slug", "summary", "url_path", "path", "depth", "locale_id")
@@ -66,26 +69,30 @@ def tools_with_worksheets(phase):
     )
 
 
-def cases_illustrating(phase):
+def cases_illustrating(phase, user):
     """Up to three live cases in the phase's language linked to it ("Faser i værktøjskassen"),
     with what each case shows about the phase (one query). Links point at the Danish phase from
     every language, so they are matched by translation key."""
     return list(
-        CasePhaseLink.objects.filter(
-            phase__translation_key=phase.translation_key,
-            case__live=True,
-            case__locale_id=phase.locale_id,
+        visible_to(
+            CasePhaseLink.objects.filter(
+                phase__translation_key=phase.translation_key,
+                case__live=True,
+                case__locale_id=phase.locale_id,
+            ),
+            user,
+            prefix="case__",
         )
         .select_related("case")
         .order_by("case__title")[:CASES_PER_PHASE]
     )
 
 
-def lessons_teaching(phase, tools):
+def lessons_teaching(phase, tools, user):
     """Live lessons in the phase's language that link to the phase or to one of its tools, or to
     their translations, from Wagtail's reference index (one query)."""
     return list(
-        pages_referencing_any([phase, *tools], phase.locale_id, LessonPage)
+        visible_to(pages_referencing_any([phase, *tools], phase.locale_id, LessonPage), user)
         .only("id", "title", "url_path", "path", "depth", "locale_id", "intro")
         .order_by("path")
     )

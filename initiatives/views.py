@@ -130,8 +130,8 @@ def phase_detail(request, pk, number):
     initiative = _initiative(request, pk)
     if number not in Phase.values:
         raise Http404
-    phase = spine.phase_page(number, active_locale())
-    tools = spine.tools_with_worksheets(phase) if phase else []
+    phase = spine.phase_page(number, active_locale(), request.user)
+    tools = spine.tools_with_worksheets(phase, request.user) if phase else []
     return render(
         request,
         "initiatives/phase_detail.html",
@@ -141,8 +141,8 @@ def phase_detail(request, pk, number):
             phase_label=Phase(number).label,
             phase=phase,
             tools=tools,
-            case_links=spine.cases_illustrating(phase) if phase else [],
-            lessons=spine.lessons_teaching(phase, tools) if phase else [],
+            case_links=spine.cases_illustrating(phase, request.user) if phase else [],
+            lessons=spine.lessons_teaching(phase, tools, request.user) if phase else [],
             moves=initiative.phase_moves.filter(to_phase=number).select_related("moved_by"),
             goal_counts=initiative.goals.values("kind").annotate(n=Count("pk")).order_by("kind"),
             move_form=(

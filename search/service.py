@@ -24,6 +24,7 @@ from django.core.cache import cache
 from wagtail.search.backends import get_search_backend
 
 from home import cache_versions
+from home.access import access_key
 from home.routing import active_locale
 
 from .database import DatabaseMatching
@@ -31,7 +32,7 @@ from .hits import HitBuilding
 from .query import MAX_PAGES, PER_PAGE, FacetOption, SearchOutcome, SearchRequest, normalise_query
 from .registry import available_types
 from .text import terms_of
-from .visibility import VisibleToUser, hidden_pages
+from .visibility import VisibleToUser
 
 __all__ = ["MAX_PAGES", "PER_PAGE", "SearchOutcome", "SearchRequest", "SiteSearch", "normalise_query"]
 
@@ -55,7 +56,8 @@ class SiteSearch(VisibleToUser, DatabaseMatching, HitBuilding):
         self.backend = get_search_backend()
         self.types = available_types()
         self.types_by_key = {search_type.key: search_type for search_type in self.types}
-        self._hidden, self._hiding = hidden_pages(user)
+        # Names the pages hidden from this user, for the cache keys of outcomes and facts.
+        self._hiding = access_key(user)
 
     # --- filters ------------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """“Did you mean …?” for a search with no results.
 
 Fuzzy matching over the whole index is slow (pg_trgm scans every body), so suggestions come from a
-small vocabulary: the titles of the pages everyone may see and the glossary terms, in the active
+small vocabulary: the titles of the pages the user may open and the glossary terms, in the active
 locale. Words are compared with difflib, which needs no database extension."""
 
 import difflib
@@ -16,8 +16,7 @@ def vocabulary(site_search):
     titles = []
     page_types = site_search.page_types()
     if page_types:
-        public_pages = site_search.visible_pages().public()
-        titles.extend(public_pages.values_list("title", flat=True))
+        titles.extend(site_search.visible_pages().values_list("title", flat=True))
     for search_type in site_search.object_types():
         if search_type.key == "term":
             titles.extend(str(term) for term in site_search.visible_objects(search_type))

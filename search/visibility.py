@@ -4,45 +4,17 @@ registry's ``queryset``) lets them see. Hits are loaded through the same filters
 entry can never show a page that has since been unpublished or restricted."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
+
+from home import access
 
 from .registry import has_field
 
 
-def hidden_pages_q(user):
-    """A Q matching every page the user may not view (its own or an ancestor's view restriction)."""
-    return hidden_pages(user)[0]
-
-
-def hidden_pages(user):
-    """(the Q of ``hidden_pages_q``, the ids of the restrictions that hide those pages)."""
-    hidden, hiding = Q(), []
-    restrictions = list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
-    if not restrictions:
-        return None, ()
-    group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
-    for restriction in restrictions:
-        if _restriction_allows(restriction, user, group_ids):
-            continue
-        hidden |= Page.objects.descendant_of_q(restriction.page, inclusive=True)
-        hiding.append(restriction.pk)
-    return (hidden or None), tuple(hiding)
-
-
-def _restriction_allows(restriction, user, group_ids):
-    if restriction.restriction_type == PageViewRestriction.LOGIN:
-        return user.is_authenticated
-    if restriction.restriction_type == PageViewRestriction.GROUPS:
-        if user.is_superuser:
-            return True
-        return any(group.pk in group_ids for group in restriction.groups.all())
-    return False  # shared passwords are switched off; a leftover one hides the page from search
-
-
 class VisibleToUser:
-    """The querysets a search matches in; needs ``user``, ``locale``, ``types`` and ``_hidden``
-    (``hidden_pages(user)[0]``) on the search."""
+    """The querysets a search matches in; needs ``user``, ``locale`` and ``types`` on the search.
+    Which pages the user may open is the site's one rule (``home.access``), asked once per search:
+    restrictions on a page, an ancestor or any translation of either hide it in every language."""
 
     def page_types(self):
         return [search_type for search_type in self.types if search_type.is_page]
@@ -60,9 +32,7 @@ class VisibleToUser:
         queryset = model.objects.live().filter(content_type__in=self._content_type_ids(search_types))
         if locale:
             queryset = queryset.filter(locale=self.locale)
-        if self._hidden is not None:
-            queryset = queryset.exclude(self._hidden)
-        return queryset
+        return access.visible_to(queryset, self.user)
 
     def visible_objects(self, search_type, locale=True):
         model = search_type.model

@@ -22,6 +22,8 @@ from collections import Counter
 from django.db import connection, transaction
 from django.db.models.functions import Length
 
+from home import access
+
 from .models import VocabularyWord
 from .text import Term, words_of
 
@@ -53,7 +55,7 @@ def _public(search_type):
 
     model = search_type.model
     if search_type.is_page:
-        return model.objects.live().public()
+        return access.visible_to(model.objects.live(), AnonymousUser())
     if search_type.queryset is not None:
         return search_type.queryset(model, AnonymousUser())
     return model.searchable_for(AnonymousUser())

@@ -18,8 +18,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from home import cache_versions
-from home.access import access_key, may_open
+from home import access, cache_versions
+from home.access import access_key
 
 TIMEOUT = 60 * 60
 
@@ -34,13 +34,14 @@ def page_key(page, user):
 
 
 def openable(listings, user):
-    """``listings`` without the pages ``user`` may not open: taken out of lists, None for one."""
+    """``listings`` without the pages ``user`` may not open (home/access.py): taken out of lists,
+    None for one."""
     result = {}
     for name, value in listings.items():
         if isinstance(value, Page):
-            value = value if may_open(value, user) else None
+            value = value if access.may_open(value, user) else None
         elif isinstance(value, list):
-            value = [item for item in value if not isinstance(item, Page) or may_open(item, user)]
+            value = access.openable(value, user)
         result[name] = value
     return result
 

@@ -174,11 +174,13 @@ def _definition_markup(term, words):
     )
 
 
-def glossary_by_letter(locale_id):
+def glossary_by_letter(locale_id, user):
     """The glossary of a language grouped by first letter in Danish alphabetical order. Each term's
     ``read_more`` is its related phase or tool in the same language (page links are shared by
-    all translations of a term and point at the Danish page)."""
+    all translations of a term and point at the Danish page), when ``user`` may open it."""
     from wagtail.models import Page
+
+    from home.access import readable
 
     terms = sorted(
         GlossaryTerm.objects.filter(locale_id=locale_id).select_related("related_page"),
@@ -192,6 +194,7 @@ def glossary_by_letter(locale_id):
     letters = {}
     for term in terms:
         if term.related_page:
-            term.read_more = in_language.get(term.related_page.translation_key, term.related_page)
+            page = in_language.get(term.related_page.translation_key, term.related_page)
+            term.read_more = page if readable(page, user) else None
         letters.setdefault(term.term[:1].upper(), []).append(term)
     return [{"letter": letter, "terms": entries} for letter, entries in letters.items()]

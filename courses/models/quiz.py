@@ -14,6 +14,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 
+from home import access
 from home.models import optional_fk
 from home.transitions import move_state
 
@@ -193,7 +194,7 @@ class Question(TranslatableMixin, ClusterableModel):
 
     @property
     def case_url(self):
-        if self.case_id is None or not self.case.live:
+        if self.case_id is None or not access.readable(self.case):
             return ""
         url = self.case.url or ""
         return f"{url}#{self.case_section}" if url and self.case_section else url

@@ -294,7 +294,10 @@ class GlossaryPage(IntroPage):
         context.update(
             cached_page_context(
                 self,
-                lambda: {"breadcrumbs": breadcrumbs(self), "letters": glossary_by_letter(self.locale_id)},
+                lambda: {
+                    "breadcrumbs": breadcrumbs(self),
+                    "letters": glossary_by_letter(self.locale_id, request.user),
+                },
                 request,
             )
         )
