@@ -8,6 +8,49 @@ from django.utils import translation
 from django.views.defaults import page_not_found
 
 
+class NulCharacterMiddleware:
+    """Answers 400 with the site's own page when the path, a query parameter or a form field (its
+    name or its value) holds a NUL character.
+
+    PostgreSQL refuses NUL in text, so such a value reaching a query or a save raises DataError, a
+    500, in whichever view used it (search, certificate verification, reflections, ...). Checked
+    once here, before any view, instead of in every form and filter. A browser never sends NUL in
+    text a person typed: it is a probe or a broken client, so a plain refusal is enough. A
+    multipart body is parsed as Django parses it for the view anyway (files go to the upload
+    handlers, large ones to temporary files); nothing else is read."""
+
+    NUL = "\x00"
+    TEMPLATE = "home/invalid_characters.html"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._has_nul(request):
+            return render(request, self.TEMPLATE, status=400)
+        return self.get_response(request)
+
+    def _has_nul(self, request):
+        if self.NUL in request.path:
+            return True
+        if self._in_query_dict(request.GET):
+            return True
+        # request.POST is only filled for POST with a form body (URL-encoded or multipart); any
+        # other body is left unread, for the view to parse.
+        if request.method == "POST":
+            if self._in_query_dict(request.POST):
+                return True
+            # Uploaded files' own names need no check: Django drops non-printable characters.
+            if any(self.NUL in key for key in request.FILES):
+                return True
+        return False
+
+    def _in_query_dict(self, data):
+        return any(
+            self.NUL in key or any(self.NUL in value for value in values) for key, values in data.lists()
+        )
+
+
 class IdleTimeoutMiddleware:
     """Signs a user out after SESSION_IDLE_TIMEOUT seconds without a request.
 

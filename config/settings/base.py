@@ -70,6 +70,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # The request's Wagtail site from the cache instead of a query on every request.
     "home.routing.CachedSiteMiddleware",
+    # A NUL character in the path, a query parameter or a form field: 400 with the site's page
+    # before anything else reads the request (PostgreSQL refuses NUL in text: a 500 otherwise).
+    "home.middleware.NulCharacterMiddleware",
     # Every page needs a signed-in user; the few public views are marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "home.middleware.IdleTimeoutMiddleware",
