@@ -5,4 +5,5 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
-        from . import backends, permissions, routing, signals  # noqa: F401
+        # checks: settings that cannot work stop the site at start (system checks).
+        from . import backends, checks, permissions, routing, signals  # noqa: F401
