@@ -176,11 +176,14 @@ ACCOUNT_RATE_LIMITS = {
     # Every sign-in from one address: a ceiling for one machine, high enough for a district's
     # shift start behind one proxy (allauth's default, 30/m, would lock it out).
     "login": "300/m/ip",
-    # Failed sign-ins: 5 in 5 minutes per account and address together (home.adapters), and a
-    # looser limit per address alone.
-    "login_failed": "30/m/ip,5/5m/key",
+    # Failed sign-ins: 5 in 5 minutes per account and address together (home.adapters). No limit
+    # per address alone here: it would refuse every account behind a busy address (see below).
+    "login_failed": "5/5m/key",
     "reset_password": "20/m/ip,5/m/key",
 }
+# An address with 30 failed or refused sign-ins in a minute is busy: while it is, each account
+# gets one failed sign-in from it per 15 minutes; other accounts sign in as usual (home.adapters).
+LOGIN_FAILED_LIMITS = {"address": "30/m/ip", "account_at_busy_address": "1/15m/key"}
 # How many proxies (load balancer, reverse proxy) sit in front of the app: the client's address
 # is then taken from X-Forwarded-For, that many entries from the right. 0 (the default) trusts no
 # header: behind a proxy every officer then shares the proxy's address (docs/OPERATIONS.md).
