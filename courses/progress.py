@@ -392,7 +392,7 @@ def with_progress(courses, user):
 
 
 def _activities_key(course_path):
-    return f"courses:activities:{cache_versions.current(cache_versions.CONTENT)}:{course_path}"
+    return f"courses:activity-paths:{cache_versions.current(cache_versions.CONTENT)}:{course_path}"
 
 
 @dataclass(frozen=True)

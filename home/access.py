@@ -35,6 +35,12 @@ from home.routing import tree_version
 TIMEOUT = 60 * 60
 OPEN = "open"
 
+# Set for the length of a request by ``ReaderMiddleware``: who is reading, and ``hiding``'s answers
+# by user id (the restrictions cannot change under a request that only reads, and one that
+# publishes redirects before anything is listed again).
+_reader = ContextVar("reader", default=None)
+_answers = ContextVar("access_answers", default=None)
+
 
 def _restrictions():
     """(restriction id, type, group ids, the paths of the restricted page and its translations)."""
@@ -76,15 +82,21 @@ def _passes(restriction_type, group_ids, user):
 
 
 def hiding(user):
-    """The restrictions that hide pages from ``user``: [(restriction id, paths)], by id."""
+    """The restrictions that hide pages from ``user``: [(restriction id, paths)], by id. Asked
+    for every link a page shows, so a request remembers the answer per reader (``_answers``)."""
+    answers = _answers.get()
+    reader_key = getattr(user, "pk", None)
+    if answers is not None and reader_key in answers:
+        return answers[reader_key]
     restrictions = _restrictions()
-    if not restrictions:
-        return []
-    return [
+    hidden = [
         (pk, paths)
         for pk, restriction_type, group_ids, paths in restrictions
         if not _passes(restriction_type, group_ids, user)
     ]
+    if answers is not None:
+        answers[reader_key] = hidden
+    return hidden
 
 
 def hidden_paths(user):
@@ -146,8 +158,6 @@ def access_key(user):
 
 # --- the reader of this request -------------------------------------------------------------------
 
-_reader = ContextVar("reader", default=None)
-
 
 def reader():
     """Who the current request is for: rendering that is handed no request (rich-text links, a
@@ -164,8 +174,9 @@ class ReaderMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _reader.set(getattr(request, "user", None))
+        token, answers = _reader.set(getattr(request, "user", None)), _answers.set({})
         try:
             return self.get_response(request)
         finally:
             _reader.reset(token)
+            _answers.reset(answers)

@@ -72,8 +72,13 @@ def approved_experiences(model, user):
     return model.objects.approved().for_listing()
 
 
-def every_object(model, user):
-    return model.objects.all()
+def terms_on_open_glossaries(model, user):
+    """Glossary terms of the languages whose glossary page ``user`` may open: a term's hit links
+    to its entry there, so a restricted glossary takes its terms out of search too."""
+    from home.access import visible_to
+
+    glossaries = visible_to(apps.get_model("toolbox.GlossaryPage").objects.live(), user)
+    return model.objects.filter(locale_id__in=glossaries.values("locale_id"))
 
 
 def glossary_term_url(term, site_search):
@@ -110,7 +115,9 @@ SEARCH_TYPES = [
     SearchType(
         "lesson", _("Lektion"), "courses.LessonPage", phase_field="phase", meta_ancestor="courses.CoursePage"
     ),
-    SearchType("term", _("Begreb"), "toolbox.GlossaryTerm", queryset=every_object, url=glossary_term_url),
+    SearchType(
+        "term", _("Begreb"), "toolbox.GlossaryTerm", queryset=terms_on_open_glossaries, url=glossary_term_url
+    ),
     SearchType(
         "experience", _("Erfaring"), "erfa.ExperiencePost", phase_field="phase", queryset=approved_experiences
     ),

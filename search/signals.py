@@ -8,7 +8,8 @@
   it reindexes them, as Wagtail only reindexes the object saved.
 - A published page is indexed again once its inline children are saved (see ``_page_published``).
 - The vocabulary (search/vocabulary.py) gains the words of each page published and each glossary
-  term or experience saved, once its index entry is written.
+  term or experience saved, once its index entry is written, and is built anew when a view
+  restriction is added or removed (it holds only what everyone may find).
 
 Each of these updates is a task (search/tasks.py): where a broker is set, a worker runs it after
 the transaction commits, not the editor's request. Inside ``indexing.deferred()`` (the catalogue
@@ -19,6 +20,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from modelsearch.tasks import insert_or_update_object_task
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published
 
 from . import indexing, tasks, vocabulary
@@ -55,10 +57,19 @@ def _object_saved(sender, instance, raw=False, **kwargs):
         _index_and_add_words(instance)
 
 
+def _restriction_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        transaction.on_commit(tasks.rebuild_vocabulary.enqueue)
+
+
 def connect():
     """Connect the receivers for the models of the apps installed here (called from ready())."""
     from .registry import available_types
 
+    post_save.connect(
+        _restriction_changed, sender=PageViewRestriction, dispatch_uid="search-words-restricted"
+    )
+    post_delete.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid="vocabulary-opened")
     for label in PARTS_OF_PAGES:
         model = apps.get_model(label)
         post_save.connect(_reindex_parents, sender=model, dispatch_uid=f"search-parents-save-{label}")

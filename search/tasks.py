@@ -33,3 +33,10 @@ def _after_indexing(obj):
 def queue(task_function, obj):
     """Queue ``task_function`` (a task taking app label, model name and pk) for ``obj``."""
     task_function.enqueue(obj._meta.app_label, obj._meta.model_name, str(obj.pk))
+
+
+@task()
+def rebuild_vocabulary():
+    """The vocabulary anew (search/vocabulary.py): after a view restriction was added or removed,
+    so no correction spells out a word that only restricted pages have."""
+    vocabulary.rebuild()

@@ -4,6 +4,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from home.access import visible_to
 from home.routing import active_locale
 
 from .service import PER_PAGE, SearchRequest, SiteSearch
@@ -30,7 +31,8 @@ def help_links(request):
         (_("Slå op i begrebslisten"), "toolbox.GlossaryPage"),
         (_("Gå til værktøjskassen"), "toolbox.ToolboxPage"),
     ):
-        page = apps.get_model(model_label).objects.live().filter(locale=locale).first()
+        pages = visible_to(apps.get_model(model_label).objects.live().filter(locale=locale), request.user)
+        page = pages.first()
         if page is not None:
             links.append({"label": label, "url": page.get_url(request=request)})
     return links

@@ -16,7 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
-from home import cache_versions
+from home import access, cache_versions
 
 from .models.snippets import GlossaryTerm, danish_sort_key
 
@@ -45,13 +45,15 @@ class Term:
 
 def terms_for_language(language_code):
     """The glossary of one language as a tuple of Term, cached. Empty when the language has no
-    published glossary page (a mark-up must link somewhere)."""
-    key = f"glossary:{cache_versions.current(cache_versions.CONTENT)}:{language_code}"
-    terms = cache.get(key)
-    if terms is None:
-        terms = _load_terms(language_code)
-        cache.set(key, terms, CACHE_TIMEOUT)
-    return terms
+    published glossary page (a mark-up must link somewhere), or when the reader of the request may
+    not open it (home/access.py): a term's mark-up links to its entry there."""
+    key = f"glossary-page-terms:{cache_versions.current(cache_versions.CONTENT)}:{language_code}"
+    glossary = cache.get(key)
+    if glossary is None:
+        glossary = _load_terms(language_code)
+        cache.set(key, glossary, CACHE_TIMEOUT)
+    glossary_page, terms = glossary
+    return terms if glossary_page is not None and access.may_open(glossary_page) else ()
 
 
 def _load_terms(language_code):
@@ -61,12 +63,12 @@ def _load_terms(language_code):
 
     locale = Locale.objects.filter(language_code=language_code).first()
     if locale is None:
-        return ()
+        return None, ()
     glossary = GlossaryPage.objects.live().filter(locale=locale).first()
     if glossary is None:
-        return ()
+        return None, ()
     base_url = glossary.get_url()
-    return tuple(
+    return glossary, tuple(
         Term(
             slug=term.slug,
             term=term.term,
