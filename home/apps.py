@@ -5,5 +5,7 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
+        # file_access and page_refusal register hooks: files follow the pages that use them; a
+        # signed-in reader a page's restriction keeps out gets a clear 403.
         # checks: settings that cannot work stop the site at start (system checks).
-        from . import backends, checks, permissions, routing, signals  # noqa: F401
+        from . import backends, checks, file_access, page_refusal, permissions, routing, signals  # noqa: F401

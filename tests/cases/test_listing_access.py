@@ -46,7 +46,7 @@ def test_the_case_index_hides_a_restricted_case_whoever_filled_the_cache(client,
     html = client.get("/cases/").text
     assert "Et trygt natteliv i Aalborg" in html
     assert SECRET not in html and "Kun for redaktørerne." not in html
-    assert client.get(cases[1].url).status_code == 302  # the page itself refuses the learner too
+    assert client.get(cases[1].url).status_code == 403  # the page itself refuses the learner too
     client.force_login(editor)
     assert SECRET in client.get("/cases/").text
 
@@ -66,7 +66,7 @@ def test_the_english_translation_of_a_restricted_case_is_restricted(client, lear
     publish(english_index)
     english_secret = publish(secret.copy_for_translation(english))
     client.force_login(learner)
-    assert client.get(english_secret.url).status_code == 302
+    assert client.get(english_secret.url).status_code == 403
     assert SECRET not in client.get(english_index.url).text
     client.force_login(editor)
     assert client.get(english_secret.url).status_code == 200

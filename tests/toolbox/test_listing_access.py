@@ -29,7 +29,7 @@ def test_a_tool_restricted_to_a_group_leaves_the_phase_list_of_readers_outside_i
     html = client.get(phase.url).text
     assert "Ankerpersonen" in html and "Rollen, der sikrer sammenhæng." in html
     assert "Analysenotatet" not in html and "Kun for analytikerne." not in html
-    assert client.get(secret.url).status_code == 302  # the tool itself refuses the learner too
+    assert client.get(secret.url).status_code == 403  # the tool itself refuses the learner too
 
     client.force_login(other_learner)
     html = client.get(phase.url).text
