@@ -2,7 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -87,6 +87,72 @@ class User(AbstractUser):
     @property
     def display_name(self):
         return self.get_full_name() or self.email
+
+    # The fields others see a person by, and so write into free text (ripples, the initiatives'
+    # history): when one changes, the earlier value is kept in FormerName.
+    NAME_FIELDS = ("first_name", "last_name", "email")
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if self._state.adding or (
+            update_fields is not None and not set(update_fields) & set(self.NAME_FIELDS)
+        ):
+            return super().save(*args, **kwargs)
+        with transaction.atomic():
+            # Read back, not remembered from loading: the row may have changed since (SSO, admin).
+            before = type(self)._default_manager.filter(pk=self.pk).values(*self.NAME_FIELDS).first()
+            super().save(*args, **kwargs)
+            if before is not None:
+                self._keep_former_names(before)
+
+    def _keep_former_names(self, before):
+        former = {
+            FormerName.NAME: f"{before['first_name']} {before['last_name']}".strip(),
+            FormerName.EMAIL: before["email"],
+        }
+        current = {FormerName.NAME: self.get_full_name(), FormerName.EMAIL: self.email}
+        for kind, value in former.items():
+            if value and value.casefold() != current[kind].casefold():
+                FormerName.objects.get_or_create(user=self, kind=kind, value=value)
+
+    def names_carried(self):
+        """Every full name and e-mail address the account has had, the current ones first, for
+        the erasure to find wherever others wrote the person down. Changes made with
+        ``QuerySet.update()`` bypass ``save()`` and are not recorded: rename people with ``save()``."""
+        names = [self.get_full_name(), self.email]
+        names += self.former_names.values_list("value", flat=True)
+        return list(dict.fromkeys(name for name in names if name.strip()))
+
+
+class FormerName(models.Model):
+    """A full name or e-mail address the user carried before a change (an administrator, single
+    sign-on or the user renamed the account). Shown in "Mine data"; the erasure looks for it
+    wherever others wrote the person's name, and then deletes it (home/personal_data.py)."""
+
+    NAME = "name"
+    EMAIL = "email"
+    KINDS = [(NAME, _("navn")), (EMAIL, _("e-mail"))]
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="former_names",
+        verbose_name=_("bruger"),
+    )
+    kind = models.CharField(_("slags"), max_length=10, choices=KINDS)
+    value = models.CharField(_("tidligere"), max_length=300)
+    replaced_at = models.DateTimeField(_("ændret"), default=timezone.now)
+
+    class Meta:
+        ordering = ["replaced_at", "pk"]
+        verbose_name = _("tidligere navn")
+        verbose_name_plural = _("tidligere navne")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "value"], name="home_former_name_once")
+        ]
+
+    def __str__(self):
+        return self.value
 
 
 class HomePage(IntroPage):

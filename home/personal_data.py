@@ -17,6 +17,7 @@ from wagtail.users.models import UserProfile
 from privacy.erasure import ANONYMOUS_FIRST_NAME, ANONYMOUS_LAST_NAME, ANONYMOUS_NAME, anonymous_email
 from privacy.registry import Dataset, PersonalData, register
 
+from .models import FormerName
 from .review import reviewed_models
 
 
@@ -86,7 +87,16 @@ class AccountData(PersonalData):
             [("expires", _("Udløber"))],
             [{"expires": session.expire_date} for session in sessions_of(user)],
         )
-        datasets = [profile, addresses, sso, sessions]
+        former = Dataset(
+            "former_names",
+            _("Tidligere navne og e-mailadresser"),
+            [("kind", _("Slags")), ("value", _("Tidligere")), ("replaced_at", _("Ændret"))],
+            [
+                {"kind": former.get_kind_display(), "value": former.value, "replaced_at": former.replaced_at}
+                for former in FormerName.objects.filter(user=user)
+            ],
+        )
+        datasets = [profile, former, addresses, sso, sessions]
         admin_profile = UserProfile.objects.filter(user=user).first()
         if admin_profile is not None:
             datasets.append(
@@ -165,7 +175,11 @@ class AccountData(PersonalData):
         user.save()
         user.groups.clear()
         user.user_permissions.clear()
+        # After the save above, which kept the real name as a former one; the other apps have
+        # already looked for every former name where others wrote it (User.names_carried).
+        former, _detail = FormerName.objects.filter(user=user).delete()
         return {
+            "former_names": former,
             "sessions": len(sessions),
             "email_addresses": addresses,
             "single_sign_on": social,

@@ -181,8 +181,9 @@ class InitiativeData(PersonalData):
         memberships, _detail = Membership.objects.filter(user=user).delete()
         anchored = Initiative.objects.filter(anchor_person=user).update(anchor_person=None)
         # Others wrote the person's name into the history ("Inviterede … i arbejdsgruppen") and into
-        # free-text name fields; the full name and the address are replaced wherever they stand.
-        names = [name for name in (user.get_full_name(), user.email) if name.strip()]
+        # free-text name fields; every full name and address the account has had (a colleague may
+        # have written the name before a rename) is replaced wherever it stands.
+        names = user.names_carried()
         changed_initiatives = set()
         scrubbed = 0
         for model, fields in (
@@ -209,6 +210,7 @@ class InitiativeData(PersonalData):
 
 
 def _replace(text, names):
-    for name in names:
+    # Longest first, so a longer name is not left half replaced by a shorter one inside it.
+    for name in sorted(names, key=len, reverse=True):
         text = re.sub(re.escape(name), ANONYMOUS_NAME, text, flags=re.IGNORECASE)
     return text

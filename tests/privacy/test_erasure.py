@@ -1,11 +1,12 @@
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from courses.models import Certificate, CourseAssignment, CourseEnrollment, LessonCompletion, QuizAttempt
 from erfa.models import ExperiencePost, SignUp
 from home.models import User
-from initiatives.models import ChangeRecord, Initiative
+from initiatives.models import ChangeRecord, Initiative, Ripple
 from privacy.models import Erasure
 
 from .conftest import EMAIL, NEEDLES, tables_mentioning
@@ -163,3 +164,53 @@ def test_the_users_list_offers_the_erasure_to_administrators(client, person, adm
     listing = client.get(reverse("wagtailusers_users:index")).content.decode()
     assert reverse("privacy_erase_user", args=[person.pk]) in listing
     assert reverse("privacy_erase_user", args=[admin_user.pk]) not in listing
+
+
+NEW_LAST_NAME = "Vestergaard"
+NEW_EMAIL = "gunnhild.vestergaard@politi.dk"
+
+
+def rename(person):
+    # Single sign-on (or an administrator) gives her the name she now goes by.
+    person.last_name = NEW_LAST_NAME
+    person.email = NEW_EMAIL
+    person.save()
+
+
+def test_erasure_finds_the_names_the_person_had_before_a_rename(
+    client, everything, person, other_learner, admin_user, django_capture_on_commit_callbacks
+):
+    # A colleague noted her under the name she had then.
+    colleagues = Ripple.objects.create(
+        initiative=everything["initiative"],
+        noticed_on=timezone.localdate(),
+        noticed_by="Søren og Gunnhild Zackariassen",
+        description="Beboerne kom selv med forslag",
+        recorded_by=other_learner,
+    )
+    rename(person)
+    assert person.names_carried() == ["Gunnhild Vestergaard", NEW_EMAIL, "Gunnhild Zackariassen", EMAIL]
+
+    client.force_login(admin_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = erase_in_admin(client, person, confirm=NEW_EMAIL)
+    assert response.status_code == 302
+
+    colleagues.refresh_from_db()
+    assert colleagues.noticed_by == "Søren og Slettet bruger"
+    # No table keeps any of her names or addresses, the earlier ones (and the record of them) too.
+    assert tables_mentioning([*NEEDLES, NEW_LAST_NAME, NEW_EMAIL]) == {}
+
+
+def test_a_rename_keeps_the_earlier_name_and_address_and_nothing_else(person):
+    rename(person)
+    person.first_name = "Gunn"
+    person.save()
+    person.last_login = timezone.now()
+    person.save(update_fields=["last_login"])
+    person.save()  # nothing changed
+    assert list(person.former_names.values_list("kind", "value")) == [
+        ("name", "Gunnhild Zackariassen"),
+        ("email", EMAIL),
+        ("name", "Gunnhild Vestergaard"),
+    ]

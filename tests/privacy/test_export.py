@@ -140,3 +140,17 @@ def test_my_data_is_in_english_on_the_english_site(client, everything, person):
     assert "Everything the intranet holds about you" in html
     assert "Download as JSON" in html and "Download as an HTML page" in html
     assert "Download som JSON" not in html and "Alt, hvad intranettet gemmer om dig" not in html
+
+
+def test_the_download_lists_the_names_and_addresses_the_person_had_before(client, person):
+    person.last_name = "Vestergaard"
+    person.email = "gunnhild.vestergaard@politi.dk"
+    person.save()
+    client.force_login(person)
+    former = download(client)["sections"]["account"]["datasets"]["former_names"]
+    assert [(row["kind"], row["value"]) for row in former["rows"]] == [
+        ("navn", "Gunnhild Zackariassen"),
+        ("e-mail", EMAIL),
+    ]
+    page = client.get(reverse("privacy:my_data")).content.decode()
+    assert "Tidligere navne og e-mailadresser" in page and "Gunnhild Zackariassen" in page
