@@ -201,3 +201,11 @@ def review_report_menu_item():
     return ReviewReportMenuItem(
         _("Sider til gennemgang"), reverse("home_review_report"), icon_name="time", order=910
     )
+
+
+@hooks.register("register_rich_text_features", order=100)
+def page_links_follow_the_access_rule(features):
+    # After Wagtail's own registration (order 0), so this handler replaces its "page" link type.
+    from .rich_text import ReaderPageLinkHandler
+
+    features.register_link_type(ReaderPageLinkHandler)

@@ -59,7 +59,7 @@ def _object_saved(sender, instance, raw=False, **kwargs):
 
 def _restriction_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        transaction.on_commit(tasks.rebuild_vocabulary.enqueue)
+        tasks.rebuild_vocabulary.enqueue()  # the backend sends it once the transaction commits
 
 
 def connect():
