@@ -214,7 +214,8 @@ if OIDC_CLIENT_ID and OIDC_SERVER_URL:
     }
 
 # --- Sessions: in the database, read through the cache (no session query on most requests).
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# Django's cached database sessions, refusing keys PostgreSQL cannot look up (home/sessions.py).
+SESSION_ENGINE = "home.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 12

@@ -131,3 +131,13 @@ def test_clean_requests_go_through(client_learner, learner, lesson):
     response = client_learner.post(reflection_url(lesson), {"answer": "Æble\x01"})
     assert response.status_code == 302
     assert ReflectionAnswer.objects.get(user=learner).answer == "Æble\x01"
+
+
+def test_a_session_cookie_with_a_nul_is_no_session_not_a_server_error(client, learner):
+    # Django's session middleware looks the key up before any of ours runs; on PostgreSQL a NUL
+    # in that lookup was a 500 (home/sessions.py).
+    client.cookies["sessionid"] = "abcdefgh\x00ijklmnopqrstuvwxyz012345"
+    response = client.get("/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(learner)
+    assert client.get("/").status_code == 200  # a real session still works
