@@ -7,11 +7,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail import views as wagtail_views
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from home.access import visible_to
 from home.panels import hook_panels
@@ -26,7 +24,6 @@ from .models import (
     CoursePage,
     LessonCompletion,
     LessonPage,
-    ModulePage,
     Quiz,
     QuizAttempt,
     ReflectionAnswer,
@@ -50,19 +47,6 @@ from .quiz import (
 )
 
 REFLECTION_MAX_LENGTH = 5000
-
-
-def page_action(request, page_id, route, **kwargs):
-    """The learning actions' id-based URLs (``learning/lessons/<id>/done/`` …), kept for links and
-    bookmarks: served through the page's own sub-route, as Wagtail serves the page itself, so its
-    view restrictions apply."""
-    page = get_object_or_404(Page.objects.live().type(ModulePage, LessonPage), pk=page_id).specific
-    try:
-        sub_path = page.reverse_subpage(route, kwargs=kwargs)
-    except NoReverseMatch:
-        raise Http404 from None
-    request._wagtail_route_for_request = page.route(request, [part for part in sub_path.split("/") if part])
-    return wagtail_views.serve(request, page.url_path)
 
 
 @require_POST

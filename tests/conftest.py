@@ -163,6 +163,13 @@ def restrict_to_group(page, group):
     return restriction
 
 
+def page_action(page, route, *args):
+    """The URL of a learning action: a sub-route of its lesson or module page
+    (``RoutablePageMixin``), the one URL scheme the actions have."""
+    page = page.specific
+    return page.url + page.reverse_subpage(route, args=args)
+
+
 def add_page(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()

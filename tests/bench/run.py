@@ -545,7 +545,7 @@ def measure_learning(client, user, samples, add, notes):
         from courses.quiz import choice_value
 
         questions = list(quiz.questions.prefetch_related("choices"))
-        start = reverse("courses:quiz_start", args=[quiz_page.pk])
+        start = quiz_page.url + quiz_page.reverse_subpage("quiz_start")
         right = {}  # filled for each new attempt: the form's values differ between attempts
 
         def new_attempt():

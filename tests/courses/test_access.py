@@ -8,6 +8,7 @@ from wagtail.models import PageViewRestriction
 from courses.models import Certificate, LessonCompletion, QuizAttempt, ReflectionAnswer
 from courses.quiz import start_attempt
 from home.roles import EDITORS
+from tests.conftest import page_action
 
 from .conftest import lessons_of, module_of
 
@@ -80,7 +81,7 @@ def test_reflection_is_saved_privately_and_shown_again(client_learner, learner, 
         body=[("reflection", {"question": "Hvilken udfordring kender du?", "hint": ""})],
     )
     block_id = lesson.body[0].id
-    url = reverse("courses:save_reflection", args=[lesson.pk, block_id])
+    url = page_action(lesson, "save_reflection", block_id)
     client_learner.post(url, {"answer": "Indbrud i min by"})
     client_learner.post(url, {"answer": "Indbrud i Hjørring"})
     answer = ReflectionAnswer.objects.get(user=learner)
@@ -88,9 +89,7 @@ def test_reflection_is_saved_privately_and_shown_again(client_learner, learner, 
     assert "Indbrud i Hjørring" in client_learner.get(lesson.url).content.decode()
     assert "Indbrud i Hjørring" in client_learner.get(reverse("courses:my_learning")).content.decode()
     assert (
-        client_learner.post(
-            reverse("courses:save_reflection", args=[lesson.pk, "nope"]), {"answer": "x"}
-        ).status_code
+        client_learner.post(page_action(lesson, "save_reflection", "nope"), {"answer": "x"}).status_code
         == 404
     )
     empty = client_learner.post(url, {"answer": "  "}, follow=True)
@@ -98,26 +97,18 @@ def test_reflection_is_saved_privately_and_shown_again(client_learner, learner, 
     assert ReflectionAnswer.objects.get(user=learner).answer == "Indbrud i Hjørring"
 
 
-def actions_on(module, lesson, block_id, via):
-    """The learning actions on a module and its lesson: through the pages' own sub-routes, or the
-    id-based URLs that lead there."""
-    if via == "sub-route":
-        return [
-            lesson.url + lesson.reverse_subpage("lesson_done"),
-            lesson.url + lesson.reverse_subpage("save_reflection", args=[block_id]),
-            module.url + module.reverse_subpage("quiz_start"),
-        ]
+def actions_on(module, lesson, block_id):
+    """The learning actions on a module and its lesson: the pages' own sub-routes."""
     return [
-        reverse("courses:lesson_done", args=[lesson.pk]),
-        reverse("courses:save_reflection", args=[lesson.pk, block_id]),
-        reverse("courses:quiz_start", args=[module.pk]),
+        page_action(lesson, "lesson_done"),
+        page_action(lesson, "save_reflection", block_id),
+        page_action(module, "quiz_start"),
     ]
 
 
-@pytest.mark.parametrize("via", ["sub-route", "id"])
 @pytest.mark.parametrize("restriction_type", [PageViewRestriction.GROUPS, PageViewRestriction.PASSWORD])
 def test_a_restricted_lesson_cannot_be_done_reflected_on_or_quizzed(
-    client_learner, learner, user_course, restriction_type, via
+    client_learner, learner, user_course, restriction_type
 ):
     from .conftest import add_lesson
 
@@ -129,7 +120,7 @@ def test_a_restricted_lesson_cannot_be_done_reflected_on_or_quizzed(
     if restriction_type == PageViewRestriction.GROUPS:
         restriction.groups.add(Group.objects.get(name=EDITORS))
 
-    for url in actions_on(module, lesson, lesson.body[0].id, via):
+    for url in actions_on(module, lesson, lesson.body[0].id):
         response = client_learner.post(url, {"answer": "Mit svar"})
         if restriction_type == PageViewRestriction.GROUPS:
             assert response.status_code == 403 and "Du har ikke adgang" in response.content.decode()
@@ -146,7 +137,7 @@ def test_the_sub_routes_record_what_the_learner_does_on_an_open_lesson(client_le
 
     module = module_of(user_course)
     lesson = add_lesson(module, 7, body=[("reflection", {"question": "Hvad tager du med?", "hint": ""})])
-    for url in actions_on(module, lesson, lesson.body[0].id, "sub-route"):
+    for url in actions_on(module, lesson, lesson.body[0].id):
         assert client_learner.post(url, {"answer": "Mit svar"}).status_code == 302
 
     assert LessonCompletion.objects.filter(user=learner, lesson=lesson).exists()

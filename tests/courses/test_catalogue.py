@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from courses.models import Certificate, CourseIndexPage, CoursePage, LessonPage, ModulePage, Question, Quiz
 from home.references import pages_referencing
+from tests.conftest import page_action
 from toolbox.models import ToolPage
 
 from .conftest import right_answers
@@ -83,8 +84,8 @@ def test_a_new_officer_takes_the_user_course_to_its_certificate(catalogue, clien
     for module in danish(ModulePage).child_of(user_course):
         for lesson in danish(LessonPage).child_of(module):
             assert client_learner.get(lesson.url).status_code == 200
-            client_learner.post(reverse("courses:lesson_done", args=[lesson.pk]))
-        client_learner.post(reverse("courses:quiz_start", args=[module.pk]))
+            client_learner.post(page_action(lesson, "lesson_done"))
+        client_learner.post(page_action(module, "quiz_start"))
         attempt = module.quiz.attempts.get(user=learner)
         response = client_learner.post(
             reverse("courses:attempt_submit", args=[attempt.pk]), right_answers(attempt), follow=True

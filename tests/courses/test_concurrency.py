@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from courses.models import AttemptAnswer, LessonCompletion, QuizAttempt
 from courses.quiz import NoAttemptsLeft, start_attempt
+from tests.conftest import page_action
 
 from .conftest import lessons_of, module_of, right_answers, wrong_answers
 
@@ -80,7 +81,7 @@ def test_two_parallel_submits_give_one_result(learner, user_course):
 
 def test_parallel_mark_done_records_one_completion(learner, user_course):
     lesson = lessons_of(user_course)[0]
-    url = reverse("courses:lesson_done", args=[lesson.pk])
+    url = page_action(lesson, "lesson_done")
 
     def mark(i):
         client = Client()

@@ -10,6 +10,7 @@ from django.utils import translation
 from courses.models import Certificate, LessonPage, ModulePage, QuizAttempt
 from courses.progress import course_progress
 from home.catalogue import translate
+from tests.conftest import page_action
 
 from .conftest import lessons_of, module_of, right_answers
 
@@ -60,7 +61,7 @@ def test_progress_on_the_danish_course_shows_on_the_english_course(
     client_learner, learner, user_course, english_course
 ):
     danish_lessons = lessons_of(user_course)
-    client_learner.post(reverse("courses:lesson_done", args=[danish_lessons[0].pk]))
+    client_learner.post(page_action(danish_lessons[0], "lesson_done"))
 
     english_progress = course_progress(learner, english_course)
     assert (english_progress.done, english_progress.total) == (1, 4)
@@ -71,9 +72,9 @@ def test_progress_on_the_danish_course_shows_on_the_english_course(
 
     # The rest done in English: the certificate is the course's, shown in both languages.
     for lesson in english_lessons[1:]:
-        client_learner.post(in_english("courses:lesson_done", lesson.pk))
+        client_learner.post(page_action(lesson, "lesson_done"))
     english_module = ModulePage.objects.child_of(english_course).get()
-    client_learner.post(in_english("courses:quiz_start", english_module.pk))
+    client_learner.post(page_action(english_module, "quiz_start"))
     attempt = QuizAttempt.objects.get(user=learner)
     client_learner.post(in_english("courses:attempt_submit", attempt.pk), right_answers(attempt))
 
@@ -88,7 +89,7 @@ def test_an_attempt_begun_in_danish_is_finished_in_english(
     client_learner, learner, user_course, english_course
 ):
     danish_module = module_of(user_course)
-    client_learner.post(reverse("courses:quiz_start", args=[danish_module.pk]))
+    client_learner.post(page_action(danish_module, "quiz_start"))
     attempt = QuizAttempt.objects.get(user=learner)
     assert attempt.quiz == danish_module.quiz
 
@@ -96,7 +97,7 @@ def test_an_attempt_begun_in_danish_is_finished_in_english(
     english_module = ModulePage.objects.child_of(english_course).get()
     html = client_learner.get(english_module.url).content.decode()
     assert in_english("courses:attempt", attempt.pk) in html
-    client_learner.post(in_english("courses:quiz_start", english_module.pk))
+    client_learner.post(page_action(english_module, "quiz_start"))
     assert QuizAttempt.objects.filter(user=learner).count() == 1
 
     html = client_learner.get(in_english("courses:attempt", attempt.pk)).content.decode()

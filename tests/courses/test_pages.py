@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from courses.models import Certificate, CourseEnrollment, LessonCompletion, LessonPage, ModulePage
+from tests.conftest import page_action
 
 from .conftest import add_page, lessons_of, module_of, right_answers
 
@@ -14,9 +15,9 @@ pytestmark = pytest.mark.django_db
 def finish_course(client, course):
     """Mark every lesson done and pass the module quiz through the real views."""
     for lesson in lessons_of(course):
-        client.post(reverse("courses:lesson_done", args=[lesson.pk]))
+        client.post(page_action(lesson, "lesson_done"))
     module = module_of(course)
-    client.post(reverse("courses:quiz_start", args=[module.pk]))
+    client.post(page_action(module, "quiz_start"))
     attempt = module.quiz.attempts.get()
     return client.post(
         reverse("courses:attempt_submit", args=[attempt.pk]), right_answers(attempt), follow=True
@@ -52,7 +53,7 @@ def test_course_index_pages_through_many_courses_with_each_ones_progress(
             course_index,
             CoursePage(title=f"Valgfrit kursus {n:02}", slug=f"valgfrit-{n}", intro="<p>Tema</p>"),
         )
-    client_learner.post(reverse("courses:lesson_done", args=[lessons_of(user_course)[0].pk]))
+    client_learner.post(page_action(lessons_of(user_course)[0], "lesson_done"))
 
     first = client_learner.get("/uddannelse/").text
     assert "Co-creation for brugere" in first and "Valgfrit kursus 10" in first
@@ -84,8 +85,8 @@ def test_lesson_page_renders_body_and_records_where_the_learner_left_off(
 def test_marking_lessons_done_moves_the_progress_bar(client_learner, learner, user_course):
     first, second, third = lessons_of(user_course)
     assert 'aria-valuenow="0"' in client_learner.get(user_course.url).content.decode()
-    client_learner.post(reverse("courses:lesson_done", args=[first.pk]))
-    client_learner.post(reverse("courses:lesson_done", args=[first.pk]))  # twice: still one record
+    client_learner.post(page_action(first, "lesson_done"))
+    client_learner.post(page_action(first, "lesson_done"))  # twice: still one record
     assert LessonCompletion.objects.filter(user=learner).count() == 1
     html = client_learner.get(user_course.url).content.decode()
     assert "1 af 4 aktiviteter gennemført (25 %)" in html  # 3 lessons + the module quiz
@@ -94,7 +95,7 @@ def test_marking_lessons_done_moves_the_progress_bar(client_learner, learner, us
 
 def test_mark_done_needs_post(client_learner, user_course):
     lesson = lessons_of(user_course)[0]
-    assert client_learner.get(reverse("courses:lesson_done", args=[lesson.pk])).status_code == 405
+    assert client_learner.get(page_action(lesson, "lesson_done")).status_code == 405
 
 
 def test_super_user_course_is_locked_until_the_user_course_is_complete(
@@ -108,7 +109,7 @@ def test_super_user_course_is_locked_until_the_user_course_is_complete(
     locked_lesson = client_learner.get(lesson.url).content.decode()
     assert "Indhold i lektion 1." not in locked_lesson
     assert not CourseEnrollment.objects.filter(user=learner, course=superuser_course).exists()
-    client_learner.post(reverse("courses:lesson_done", args=[lesson.pk]))
+    client_learner.post(page_action(lesson, "lesson_done"))
     assert not LessonCompletion.objects.filter(user=learner, lesson=lesson).exists()
 
     response = finish_course(client_learner, user_course)
@@ -139,7 +140,7 @@ def test_completing_a_course_issues_one_certificate_that_survives_a_new_lesson(
 
 def test_unpublished_lesson_stops_counting(client_learner, user_course):
     first = lessons_of(user_course)[0]
-    client_learner.post(reverse("courses:lesson_done", args=[first.pk]))
+    client_learner.post(page_action(first, "lesson_done"))
     lessons_of(user_course)[2].unpublish()
     assert "1 af 3 aktiviteter gennemført" in client_learner.get(user_course.url).content.decode()
 
@@ -188,7 +189,7 @@ def test_home_page_panel_and_user_menu_show_my_learning(client_learner, user_cou
     assert "Du er ikke begyndt på et kursus endnu." in home  # the panel before any course
     lesson = lessons_of(user_course)[0]
     client_learner.get(lesson.url)
-    client_learner.post(reverse("courses:lesson_done", args=[lesson.pk]))
+    client_learner.post(page_action(lesson, "lesson_done"))
     home = client_learner.get("/").content.decode()
     assert "Co-creation for brugere" in home
     assert "1 af 4 aktiviteter gennemført (25 %)" in home

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from courses.models import AttemptAnswer, LessonCompletion, Question, Quiz, QuizAttempt
 from courses.quiz import choice_value
+from tests.conftest import page_action
 
 from .conftest import add_lesson, lessons_of, make_quiz, module_of, right_answers, wrong_answers
 
@@ -17,7 +18,7 @@ def module(user_course):
 
 
 def start(client, page):
-    response = client.post(reverse("courses:quiz_start", args=[page.pk]))
+    response = client.post(page_action(page, "quiz_start"))
     assert response.status_code == 302
     return QuizAttempt.objects.filter(quiz=page.quiz).order_by("-number").first()
 
@@ -163,7 +164,7 @@ def test_attempt_limit(client_learner, learner, module):
     attempt = start(client_learner, module)
     assert start(client_learner, module) == attempt  # the open attempt is resumed, not duplicated
     submit(client_learner, attempt, wrong_answers(attempt))
-    response = client_learner.post(reverse("courses:quiz_start", args=[module.pk]), follow=True)
+    response = client_learner.post(page_action(module, "quiz_start"), follow=True)
     assert "Du har brugt alle dine forsøg" in response.content.decode()
     assert QuizAttempt.objects.filter(user=learner).count() == 1
 
@@ -206,7 +207,7 @@ def test_passing_a_lesson_quiz_completes_the_lesson(client_learner, learner, use
     lesson = add_lesson(module_of(user_course), 9, quiz=make_quiz("Lektionsquiz"))
     html = client_learner.get(lesson.url).content.decode()
     assert "Marker lektionen som gennemført" not in html
-    client_learner.post(reverse("courses:lesson_done", args=[lesson.pk]))
+    client_learner.post(page_action(lesson, "lesson_done"))
     assert not LessonCompletion.objects.filter(user=learner, lesson=lesson).exists()
     attempt = start(client_learner, lesson)
     submit(client_learner, attempt, right_answers(attempt))

@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from courses.models import CoursePage, ModulePage, Question, QuizAttempt
+from tests.conftest import page_action
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,7 @@ def chance(question):
 
 def cheat(client, module, strategy, correct_counts):
     """One attempt answered from the form alone; its score in percent."""
-    client.post(reverse("courses:quiz_start", args=[module.pk]))
+    client.post(page_action(module, "quiz_start"))
     attempt = QuizAttempt.objects.get(quiz=module.quiz, state=QuizAttempt.IN_PROGRESS)
     html = client.get(reverse("courses:attempt", args=[attempt.pk])).content.decode()
     form = {}

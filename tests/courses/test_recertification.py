@@ -18,6 +18,7 @@ from courses.models import (
     QuizAttempt,
 )
 from courses.progress import add_months
+from tests.conftest import page_action
 
 from .conftest import add_lesson, add_page, module_of, right_answers
 from .test_pages import finish_course
@@ -93,7 +94,7 @@ def test_an_expired_certificate_is_not_a_completion_until_renewed(
 
     # The learner retakes the quiz (the lessons stay read) and the certificate is renewed.
     module = module_of(yearly_course)
-    client_learner.post(reverse("courses:quiz_start", args=[module.pk]))
+    client_learner.post(page_action(module, "quiz_start"))
     attempt = module.quiz.attempts.filter(state="in_progress").get()
     client_learner.post(reverse("courses:attempt_submit", args=[attempt.pk]), right_answers(attempt))
     renewed = Certificate.objects.get(user=learner)
@@ -114,13 +115,13 @@ def test_a_course_without_quizzes_is_renewed_by_reading_its_lessons_again(
     module = add_page(course, ModulePage(title="Etik i praksis", slug="praksis"))
     lessons = [add_lesson(module, n) for n in (1, 2)]
     for lesson in lessons:
-        client_learner.post(reverse("courses:lesson_done", args=[lesson.pk]))
+        client_learner.post(page_action(lesson, "lesson_done"))
     certificate = Certificate.objects.get(user=learner)
     expire(certificate)
     assert "Dit kursusbevis udløb den" in client_learner.get(course.url).content.decode()
-    client_learner.post(reverse("courses:lesson_done", args=[lessons[0].pk]))
+    client_learner.post(page_action(lessons[0], "lesson_done"))
     assert Certificate.objects.get(user=learner).is_expired  # one of two read again
-    client_learner.post(reverse("courses:lesson_done", args=[lessons[1].pk]))
+    client_learner.post(page_action(lessons[1], "lesson_done"))
     assert not Certificate.objects.get(user=learner).is_expired
 
 

@@ -17,7 +17,7 @@ from erfa.models import SignUp
 from home.roles import LEARNERS
 from initiatives.changes import record
 from initiatives.models import Goal, Initiative, Measurement, Membership, PhaseMove, Ripple
-from tests.conftest import make_user
+from tests.conftest import make_user, page_action
 from tests.courses.conftest import (  # noqa: F401
     add_page,
     course_index,
@@ -37,9 +37,9 @@ NEEDLES = [FIRST_NAME, LAST_NAME, EMAIL]
 def finish_course(client, course):
     for lesson in lessons_of(course):
         client.get(lesson.url)  # opening a lesson enrols in the course
-        client.post(reverse("courses:lesson_done", args=[lesson.pk]))
+        client.post(page_action(lesson, "lesson_done"))
     module = module_of(course)
-    client.post(reverse("courses:quiz_start", args=[module.pk]))
+    client.post(page_action(module, "quiz_start"))
     attempt = module.quiz.attempts.get()
     client.post(reverse("courses:attempt_submit", args=[attempt.pk]), right_answers(attempt))
 

@@ -59,7 +59,7 @@ from home.roles import LEARNERS
 from initiatives.models import Goal, Initiative
 from search import registry
 from search.text import words_of
-from tests.conftest import make_user
+from tests.conftest import make_user, page_action
 from toolbox.models import ToolDocument
 
 pytestmark = pytest.mark.django_db
@@ -403,7 +403,7 @@ def test_no_surface_shows_a_page_the_reader_may_not_open(learner, specialist, di
         reader.get(page.url)
     for page in picked:
         if getattr(page, "quiz_id", None):
-            reader.post(reverse("courses:quiz_start", args=[page.pk]))
+            reader.post(page_action(page, "quiz_start"))
     for query, _page, _language, _kind in queries:
         for language in LANGUAGES:
             prefix = "" if language == "da" else "/en"

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from courses.models import CourseIndexPage, CoursePage, ModulePage, QuizAttempt
 from courses.quiz import choice_value
+from tests.conftest import page_action
 from tests.courses.conftest import add_lesson, add_page, make_quiz
 
 FUZZ = settings(
@@ -42,7 +43,7 @@ def module_with_quiz(home_page):
 @given(data=st.data())
 def test_no_quiz_submission_gives_a_server_error(client_learner, module_with_quiz, data):
     quiz = module_with_quiz.quiz
-    started = client_learner.post(reverse("courses:quiz_start", args=[module_with_quiz.pk]))
+    started = client_learner.post(page_action(module_with_quiz, "quiz_start"))
     assert started.status_code == 302
     attempt = QuizAttempt.objects.filter(quiz=quiz, state=QuizAttempt.IN_PROGRESS).get()
 

@@ -14,6 +14,7 @@ from django.utils.regex_helper import normalize
 
 from courses.models import CourseIndexPage, CoursePage, ModulePage, ReflectionAnswer
 from tests.cases.conftest import case_index  # noqa: F401
+from tests.conftest import page_action
 from tests.courses.conftest import add_lesson, add_page
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +63,7 @@ def lesson(home_page):
 
 
 def reflection_url(lesson):
-    return f"/learning/lessons/{lesson.pk}/reflections/{lesson.body[0].id}/"
+    return page_action(lesson, "save_reflection", lesson.body[0].id)
 
 
 def assert_refused(response, where):
