@@ -15,7 +15,10 @@
     list.id = listId;
     list.className = "search-suggestions";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", input.labels?.[0]?.textContent?.trim() || (ENGLISH ? "Suggestions" : "Forslag"));
+    list.setAttribute(
+      "aria-label",
+      input.labels?.[0]?.textContent?.trim() || (ENGLISH ? "Suggestions" : "Forslag"),
+    );
     list.hidden = true;
     const status = document.createElement("p");
     status.className = "sr-only";
