@@ -39,9 +39,14 @@ e2e: install
 bench: install
 	$(PY) -m tests.bench.run
 
+# The checks of .pre-commit-config.yaml, on every file; CI runs this target.
+PRETTIER_FILES := "*/static/**/*.{js,css}"
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node_modules/.bin/prettier --check $(PRETTIER_FILES)
+	$(BIN)/djlint --lint .
 
 check: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
