@@ -1,14 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth.decorators import login_not_required
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import routing
 from home import views as home_views
 
 urlpatterns = [
@@ -34,9 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("initiatives.urls")),
     path("", include("privacy.urls")),
     path("", include("search.urls")),
-    # Pages are served by Wagtail, with the route found in two queries (home/routing.py); the
-    # pattern is Wagtail's own, so page URLs reverse the same either way.
-    re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
+    # Pages: Wagtail's own serve view; the home page routes in two queries (home/routing.py).
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -165,6 +165,13 @@ class HomePage(IntroPage):
     class Meta:
         verbose_name = _("forside")
 
+    def route(self, request, path_components):
+        # Every URL of the site starts here (Wagtail's serve view routes from the site's home
+        # page in the active language): the deepest page in one query, not one per level.
+        from .routing import route_below
+
+        return route_below(self, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from .dashboard import dashboard_panels
 

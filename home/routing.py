@@ -1,25 +1,29 @@
-"""Serving a page in a fixed, small number of queries, whatever its depth in the tree.
+"""Serving a page in a fixed, small number of queries, whatever its depth in the tree, through
+Wagtail's own serve view and its documented ``Page.route``.
 
-Wagtail resolves a URL one tree level at a time, two queries a level (the child by slug, then its
-specific row), after a query each for the site and the active locale, and before two more for
-the view restrictions of the page and its ancestors: 14 queries for a tool four levels down
-before the page does any work of its own. Here:
+Wagtail resolves a URL one tree level at a time from the site's root page, two queries a level
+(the child by slug, then its specific row), before two more for the view restrictions of the page
+and its ancestors: 14 queries for a tool four levels down before the page does any work of its
+own. Here:
 
-- the site and the locales come from the cache (``CachedSiteMiddleware``, ``active_locale``);
-- ``route`` finds the deepest page a URL names with one query on the URL path, then its specific
-  row with a second, and leaves any rest of the URL to that page's own ``route`` (so routable
-  pages such as the ERFA day keep their sub-URLs);
-- ``ViewRestrictionCacheMixin`` remembers that a page has no view restrictions.
+- the home page's ``route`` (``HomePage.route`` calls ``route_below``) finds the deepest page a
+  URL names with one query on the URL path, then its specific row with a second, and leaves any
+  rest of the URL to that page's own ``route`` (so routable pages such as the ERFA day and the
+  lessons keep their sub-URLs);
+- ``ViewRestrictionCacheMixin`` remembers that a page has no view restrictions;
+- ``active_locale`` keeps the interface language's locale in the cache.
 
-All of it hangs on the content version (home/cache_versions.py), bumped when anything that decides
-routing or access changes: a page saved, moved or deleted, a site, a locale or a view restriction
-changed. Editors
-save pages a few times an hour; officers read them thousands of times a day."""
+Wagtail finds the site (``Site.find_for_request``) and the home page in the active language
+before it calls ``route``, as it does for any Wagtail site.
+
+The cached answers hang on the content version (home/cache_versions.py), bumped when anything
+that decides routing or access changes: a page saved, moved or deleted, a site, a locale or a
+view restriction changed. Editors save pages a few times an hour; officers read them thousands
+of times a day."""
 
 from django.core.cache import cache
-from django.http import Http404
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from home import cache_versions
 
@@ -28,90 +32,33 @@ def tree_version():
     return cache_versions.current(cache_versions.CONTENT)
 
 
-# --- site and locale -----------------------------------------------------------------------------
-
-
-class CachedSiteMiddleware:
-    """Gives Wagtail the request's site from the cache; Wagtail looks for it on
-    ``request._wagtail_site`` before it queries (``Site.find_for_request``). The middleware never
-    queries itself: on a miss, the site Wagtail finds while answering is cached afterwards (and a
-    view that needs no site, such as /healthz, needs no database for it)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        key = f"site:{tree_version()}:{request._get_raw_host()}:{request.get_port()}"
-        site = cache.get(key)
-        if site is not None:
-            request._wagtail_site = site
-        response = self.get_response(request)
-        if site is None and getattr(request, "_wagtail_site", None) is not None:
-            cache.set(key, request._wagtail_site, 60 * 60)
-        return response
-
-
 def active_locale():
     """``Locale.get_active()`` from the cache: the locale of the interface language."""
     language = get_language()
     return cache.get_or_set(f"locale:{tree_version()}:{language}", Locale.get_active, 60 * 60)
 
 
-def localized_root(site, locale):
-    """(path, depth, url_path) of the site's home page in ``locale``, or of the site's own home page
-    when it has no translation in that language (as Wagtail's ``localized`` does)."""
-
-    def find():
-        page = site.root_page.localized
-        return (page.path, page.depth, page.url_path)
-
-    return cache.get_or_set(f"site-root:{tree_version()}:{site.pk}:{locale.pk}", find, 60 * 60)
-
-
-# --- routing -------------------------------------------------------------------------------------
-
-
-def route(request, path):
-    """The RouteResult for ``path`` on the request's site, or None (a 404)."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    components = [component for component in path.split("/") if component]
-    root_path, root_depth, root_url_path = localized_root(site, active_locale())
-    prefixes = [root_url_path]
+def route_below(root, request, components):
+    """The RouteResult for the URL ``components`` below ``root`` (the home page Wagtail routes
+    from): the deepest page they name, found in one query on the URL path, whose own ``route``
+    takes the rest. Raises Http404 as ``Page.route`` does."""
+    if not components:
+        return super(type(root), root).route(request, components)
+    prefixes = [root.url_path]
     for component in components:
         prefixes.append(f"{prefixes[-1]}{component}/")
-    # The deepest page along the URL, in one query on the slug index. URL paths are unique across
-    # the whole tree (each starts with its home page's slug), so they alone keep other sites and
-    # languages out.
+    # URL paths are unique across the whole tree (each starts with its home page's slug), so they
+    # alone keep other sites and languages out; the slugs let the query use the slug index.
     found = (
-        Page.objects.filter(url_path__in=prefixes)
-        .filter(**({"slug__in": components} if components else {"path": root_path}))
+        Page.objects.filter(url_path__in=prefixes[1:], slug__in=components)
         .order_by("-depth")
+        .only("id", "depth", "content_type_id")
         .first()
     )
     if found is None:
-        if components:  # the home page itself is not in the slug-filtered search
-            found = Page.objects.get(path=root_path)
-        else:
-            return None
-    remaining = components[found.depth - root_depth :]
-    try:
-        # The page's own route takes it from here: a live check when nothing is left, its own
-        # sub-URLs (routable pages) or a 404 otherwise.
-        return found.specific.route(request, remaining)
-    except Http404:
-        return None
-
-
-def serve(request, path):
-    """Wagtail's page view, with the route found here. Wagtail reads a route already found for
-    the request from ``request._wagtail_route_for_request`` (``Page.route_for_request``)."""
-    from wagtail import views as wagtail_views  # not at import: this module is imported by models
-
-    if not hasattr(request, "_wagtail_route_for_request"):
-        request._wagtail_route_for_request = route(request, path)
-    return wagtail_views.serve(request, path)
+        return super(type(root), root).route(request, components)  # the home page's own sub-URLs
+    # The page's own route: a live check when nothing is left, its sub-URLs or a 404 otherwise.
+    return found.specific.route(request, components[found.depth - root.depth :])
 
 
 # --- view restrictions ---------------------------------------------------------------------------

@@ -70,8 +70,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Who is reading, for what renders without a request (rich-text links): home/access.py.
     "home.access.ReaderMiddleware",
-    # The request's Wagtail site from the cache instead of a query on every request.
-    "home.routing.CachedSiteMiddleware",
     # A NUL character in the path, a query parameter or a form field: 400 with the site's page
     # before anything else reads the request (PostgreSQL refuses NUL in text: a 500 otherwise).
     "home.middleware.NulCharacterMiddleware",

@@ -96,11 +96,12 @@ def test_case_page_queries_do_not_grow_with_the_catalogue(
         make_case(case_index, f"Case nummer {n}", actors=[(actors["taxa"], "")], results=["Et resultat"])
     assert CasePage.objects.count() == 500
     assert page_queries(client_learner, case.url) == (cold_with_5, warm_with_5)
-    # Cached, a case page costs the user, its routing and one query for each live panel another app
-    # adds (ERFA experiences): well within the project's budget of 12 for any signed-in page. (An
-    # empty cache, after a publish, costs more once: the fragments are built again.)
+    # Cached, a case page costs the user, Wagtail's site, locale and home page look-ups, its
+    # routing (two) and one query for each live panel another app adds (ERFA experiences): well
+    # within the project's budget of 12 for any signed-in page. (An empty cache, after a publish,
+    # costs more once: the fragments are built again.)
     panels = len(hooks.get_hooks("register_case_page_panels"))
-    assert warm_with_5 <= 3 + panels
+    assert warm_with_5 <= 5 + panels
 
 
 def case_form_data(title, district, **overrides):
