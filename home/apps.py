@@ -8,4 +8,7 @@ class HomeConfig(AppConfig):
         # file_access and page_refusal register hooks: files follow the pages that use them; a
         # signed-in reader a page's restriction keeps out gets a clear 403.
         # checks: settings that cannot work stop the site at start (system checks).
-        from . import backends, checks, file_access, page_refusal, permissions, routing, signals  # noqa: F401
+        # invalidation: what moves the cache versions on (home/invalidation.py).
+        from . import backends, checks, file_access, invalidation, page_refusal, permissions, routing, signals  # noqa: F401
+
+        invalidation.connect()

@@ -6,7 +6,9 @@ them. Instead each family puts a version number in its keys: ``current(name)`` r
 its own timeout. The number itself never expires; if the cache loses it (a restart, an eviction)
 the next read starts again at 1, which only means entries are built anew.
 
-There are three families, bumped from one place (``home/signals.py``):
+Every cached value is read through ``cached(family, name, *parts, compute=..., timeout=...)``,
+under the key ``key(family, name, *parts)``: ``"<name>:<version>:<parts>"``. There are three
+families, bumped from one place only (``home/invalidation.py``):
 
 - ``CONTENT``: the pages, the tree, view restrictions, sites and locales, and the snippets and
   documents pages show. Routing, view-restriction answers, menus, case and toolbox fragments, the
@@ -50,8 +52,35 @@ def current(name):
     return cache.get_or_set(_key(name), 1, None)
 
 
+def key(family, name, *parts, version=None):
+    """The cache key of an entry of ``family`` (a family's name, or a tuple of them whose versions
+    all go in the key): ``"<name>:<version(s)>:<parts>"``, e.g. ``"nav:7:1:da"``. ``version``: the
+    version(s) as the caller read them already (once per search)."""
+    if version is None:
+        families = family if isinstance(family, tuple) else (family,)
+        version = ":".join(str(current(name)) for name in families)
+    return ":".join(map(str, (name, version, *parts)))
+
+
+_MISSING = object()
+
+
+def cached(family, name, *parts, compute, timeout, version=None):
+    """The value cached under ``key(family, name, *parts)``, or ``compute()``d and kept there for
+    ``timeout`` seconds (None, False and empty values are cached like any other). With the cache
+    down (``home.resilient_cache``) every read misses and nothing is kept: the value comes from
+    the database."""
+    entry = key(family, name, *parts, version=version)
+    value = cache.get(entry, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(entry, value, timeout)
+    return value
+
+
 def bump(name):
-    """Make every entry cached under the current version stale."""
+    """Make every entry cached under the current version stale (called by home/invalidation.py
+    only: a test checks)."""
     key = _key(name)
     try:
         cache.incr(key)

@@ -10,8 +10,7 @@ from django.db import transaction
 from django_tasks import task
 from modelsearch import index
 
-from home import cache_versions
-from home.signals import family_of
+from home import invalidation
 
 from . import vocabulary
 
@@ -27,7 +26,7 @@ def index_and_add_words(app_label, model_name, pk):
 def _after_indexing(obj):
     vocabulary.add_object(obj)
     # The family the object's own save moved on (posts for an experience: not every page's cache).
-    cache_versions.bump(family_of(type(obj)) or cache_versions.CONTENT)
+    invalidation.changed.send(sender=type(obj))
 
 
 def queue(task_function, obj):

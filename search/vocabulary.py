@@ -22,7 +22,7 @@ from collections import Counter
 from django.db import connection, transaction
 from django.db.models.functions import Length
 
-from home import access
+from home import access, invalidation
 
 from .models import VocabularyWord
 from .text import Term, words_of
@@ -105,6 +105,8 @@ def rebuild():
             ],
             batch_size=2000,
         )
+    # Cached search outcomes may hold the old suggestions (home/invalidation.py).
+    invalidation.changed.send(sender=VocabularyWord)
     return len(counts)
 
 

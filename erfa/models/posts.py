@@ -20,7 +20,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from erfa.sanitise import clean_post_text, plain_text, visible_paragraphs
-from home import cache_versions
+from home import invalidation
 from home.models import optional_fk
 from home.roles import is_moderator
 from home.transitions import move_state
@@ -205,8 +205,8 @@ class ExperiencePost(index.Indexed, models.Model):
         if moved:
             index.insert_or_update_object(self)
             # A decision is an UPDATE (home/transitions.py), which sends no post_save: the cached
-            # lists on its pages (erfa/cache.py) and search outcomes need the bump here.
-            cache_versions.bump(cache_versions.POSTS)
+            # lists on its pages (erfa/cache.py) and search outcomes are told here.
+            invalidation.changed.send(sender=type(self))
             transaction.on_commit(lambda: notify_author_of_decision.delay(self.pk))
         return moved
 
@@ -223,7 +223,7 @@ class ExperiencePost(index.Indexed, models.Model):
         )
         if moved:
             index.remove_object(self)
-            cache_versions.bump(cache_versions.POSTS)
+            invalidation.changed.send(sender=type(self))
             transaction.on_commit(lambda: notify_author_of_decision.delay(self.pk))
         return moved
 

@@ -1,6 +1,5 @@
 from django.core.management.base import BaseCommand
 
-from home import cache_versions
 from search import vocabulary
 
 
@@ -11,6 +10,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        size = vocabulary.rebuild()
-        cache_versions.bump(cache_versions.CONTENT)  # cached outcomes may hold the old suggestions
+        size = vocabulary.rebuild()  # and moves cached search outcomes on (their suggestions)
         self.stdout.write(f"Search vocabulary: {size} words.")
