@@ -170,6 +170,23 @@ def page_action(page, route, *args):
     return page.url + page.reverse_subpage(route, args=args)
 
 
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def translate_to_english(page, english):
+    """``page`` and every ancestor below the root translated and published, as wagtail-localize
+    leaves them; the English copy of ``page``."""
+    translated = None
+    for ancestor in page.get_ancestors(inclusive=True).filter(depth__gte=2).specific():
+        translated = ancestor.get_translation_or_none(english)
+        if translated is None:
+            translated = publish(ancestor.copy_for_translation(english))
+    return translated
+
+
 def add_page(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()

@@ -8,19 +8,13 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import translation
 
-from tests.conftest import add_page, restrict_to_group
+from tests.conftest import add_page, restrict_to_group, translate_to_english
 from toolbox.models import ToolPage
 
 pytestmark = pytest.mark.django_db
 
 TITLE = "Fortroligt analysenotat"
 SUMMARY = "Kilder og fund fra rockersagen."
-
-
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 def add_secret_tool(phase, **fields):
@@ -35,15 +29,6 @@ def add_secret_tool(phase, **fields):
             **fields,
         ),
     )
-
-
-def translate_to_english(page, english):
-    translated = None
-    for ancestor in page.get_ancestors(inclusive=True).filter(depth__gte=2).specific():
-        translated = ancestor.get_translation_or_none(english)
-        if translated is None:
-            translated = publish(ancestor.copy_for_translation(english))
-    return translated
 
 
 @pytest.fixture

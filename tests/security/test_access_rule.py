@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from courses.models import Certificate, CoursePage, ModulePage
 from home.access import may_open, openable, readable
-from tests.conftest import add_page, make_user, restrict_to_group
+from tests.conftest import add_page, make_user, restrict_to_group, translate_to_english
 from tests.courses.conftest import add_lesson
 from toolbox.models import ToolPage
 
@@ -44,11 +44,7 @@ def secret_tool(phases, english, analysts):
             purpose=f"<p>Udfyld {SECRET_WORD} hvert kvartal.</p>",
         ),
     )
-    for page in [*tool.get_ancestors().filter(depth__gt=1), tool]:
-        page = page.specific
-        if not page.has_translation(english):
-            translated = page.copy_for_translation(english)
-            translated.save_revision().publish()
+    translate_to_english(tool, english)
     restrict_to_group(tool, analysts)
     return tool
 

@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from tests.conftest import restrict_to_group
+from tests.conftest import restrict_to_group, translate_to_english
 from toolbox import worksheets
 from toolbox.models import ToolDocument
 
@@ -32,23 +32,6 @@ def attach(tool, document):
     tool.save_revision().publish()  # as the admin does: the page is saved with its inline documents
     tool.refresh_from_db()
     return tool
-
-
-def publish(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def translate_to_english(page, english):
-    """``page`` and every ancestor below the root translated and published, as wagtail-localize
-    leaves them; the English copy of ``page``."""
-    translated = None
-    for ancestor in page.get_ancestors(inclusive=True).filter(depth__gte=2).specific():
-        translated = ancestor.get_translation_or_none(english)
-        if translated is None:
-            translated = publish(ancestor.copy_for_translation(english))
-    return translated
 
 
 def download(client, document):
