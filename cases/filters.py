@@ -17,10 +17,11 @@ from django.utils.translation import gettext as _
 
 from home.access import access_key, visible_to
 from home.models import District
+from toolbox.phases import Phase
 
 from .cache import TIMEOUT, cache_version
 from .models import ActorType, CaseActor, CasePage, Theme
-from .models.pages import Phase, Status
+from .models.pages import Status
 
 PER_PAGE = 12
 MAX_QUERY_LENGTH = 200

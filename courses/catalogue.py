@@ -87,7 +87,6 @@ def load_quiz(ctx, content):
         question.kind = item.get("kind", Question.SINGLE)
         question.prompt = item["prompt"]
         question.explanation = item.get("explanation", "")
-        question.phase_number = item.get("phase")
         question.phase = phase_page(item["phase"]) if item.get("phase") else None
         question.case = page_by_slug(CasePage, item["case"]) if item.get("case") else None
         question.case_section = item.get("case_section", "") if question.case else ""

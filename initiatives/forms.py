@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from home.models import District, User
+from toolbox.phases import Phase
 
 from .models import (
     LAST_PHASE,
@@ -19,7 +20,6 @@ from .models import (
     Measurement,
     Ripple,
 )
-from .models import Phase as PhaseChoices
 
 TEXT_LIMIT = 5000
 
@@ -132,10 +132,10 @@ class PhaseMoveForm(forms.Form):
     """The decision to move. ``from_phase`` is the phase the member saw when deciding: if the
     initiative has moved since, the move is refused instead of being applied twice."""
 
-    from_phase = forms.TypedChoiceField(choices=PhaseChoices.choices, coerce=int, widget=forms.HiddenInput)
+    from_phase = forms.TypedChoiceField(choices=Phase.choices, coerce=int, widget=forms.HiddenInput)
     to_phase = forms.TypedChoiceField(
         label=_("Flyt til"),
-        choices=PhaseChoices.choices,
+        choices=Phase.choices,
         coerce=int,
         error_messages={
             "invalid_choice": _(
@@ -170,15 +170,13 @@ class PhaseMoveForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.initiative = initiative
         self.fields["from_phase"].initial = initiative.phase
-        allowed = [number for number, _label in PhaseChoices.choices if number < initiative.phase]
+        allowed = [number for number, _label in Phase.choices if number < initiative.phase]
         if initiative.phase < LAST_PHASE:
             allowed.append(initiative.phase + 1)
         # The select offers the moves from the phase shown now; the check below goes by the phase
         # the member saw (``from_phase``), so a decision made on an outdated page reaches the
         # conditional UPDATE and is refused there as "already moved", not as a strange choice.
-        self.fields["to_phase"].widget.choices = [
-            (n, label) for n, label in PhaseChoices.choices if n in allowed
-        ]
+        self.fields["to_phase"].widget.choices = [(n, label) for n, label in Phase.choices if n in allowed]
         self.fields["to_phase"].initial = initiative.next_phase
         self.fields["to_phase"].widget.attrs["class"] = "form-select"
         self.offers_reality_check = initiative.phase in REALITY_CHECK_PHASES
@@ -195,8 +193,8 @@ class PhaseMoveForm(forms.Form):
         if to_phase == from_phase:
             self.add_error("to_phase", _("Initiativet står allerede i den fase."))
         if (
-            from_phase == PhaseChoices.DEVELOPMENT
-            and to_phase == PhaseChoices.CLOSING
+            from_phase == Phase.DEVELOPMENT
+            and to_phase == Phase.CLOSING
             and not cleaned.get("reality_check", "").strip()
         ):
             self.add_error(

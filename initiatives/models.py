@@ -17,10 +17,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from cases.models import ActorType
-from cases.models.pages import Phase
 from courses.models import Certificate
 from home.models import optional_fk
 from home.roles import is_editor
+from toolbox.phases import Phase
 
 FIRST_PHASE = Phase.STARTUP
 LAST_PHASE = Phase.CLOSING

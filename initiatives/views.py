@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from home.roles import is_editor
 from home.routing import active_locale
+from toolbox.phases import Phase
 
 from . import chart, report, spine, timeline
 from .changes import record
@@ -32,7 +33,7 @@ from .forms import (
     PhaseMoveForm,
     RippleForm,
 )
-from .models import Goal, GoalRevision, Initiative, Membership, Phase
+from .models import Goal, GoalRevision, Initiative, Membership
 
 
 def _initiatives(user):

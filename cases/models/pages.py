@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from home.models import ContentReviewMixin, optional_fk
 from home.pages import BasePage, IntroPage
+from toolbox.phases import Phase
 
 from ..blocks import CaseBodyBlock
 
@@ -30,18 +31,6 @@ class Status(models.TextChoices):
     PAUSED = "paused", _("Sat på pause")
     COMPLETED = "completed", _("Afsluttet")
     NETWORK = "network", _("Videreført som netværk")
-
-
-class Phase(models.IntegerChoices):
-    """The seven phases of the toolbox, in the order an initiative goes through them."""
-
-    STARTUP = 1, _("Fase 1 – Opstart")
-    MAPPING = 2, _("Fase 2 – Kortlægning")
-    ANALYSIS = 3, _("Fase 3 – Analysemodul")
-    INVOLVEMENT = 4, _("Fase 4 – Aktørinvolvering")
-    ESTABLISHMENT = 5, _("Fase 5 – Etablering")
-    DEVELOPMENT = 6, _("Fase 6 – Samskabende udviklingsarbejde")
-    CLOSING = 7, _("Fase 7 – Afslutning")
 
 
 class CaseIndexPage(IntroPage):

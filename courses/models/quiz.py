@@ -152,9 +152,6 @@ class Question(TranslatableMixin, ClusterableModel):
     phase = optional_fk(
         "toolbox.PhasePage", _("fase"), help_text=_("Den af metodens 7 faser, spørgsmålet handler om.")
     )
-    phase_number = models.PositiveSmallIntegerField(
-        _("fasenummer"), null=True, blank=True, choices=[(n, str(n)) for n in range(1, 8)]
-    )
     case = optional_fk(
         "cases.CasePage", _("case"), help_text=_("Casen, spørgsmålet bygger på; feedbacken linker til den.")
     )
@@ -171,7 +168,6 @@ class Question(TranslatableMixin, ClusterableModel):
         FieldPanel("explanation"),
         MultiFieldPanel(
             [
-                FieldPanel("phase_number"),
                 FieldPanel("phase"),
                 FieldPanel("case"),
                 FieldPanel("case_section"),

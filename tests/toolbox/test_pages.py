@@ -169,7 +169,7 @@ def test_a_specialist_publishes_a_new_phase_in_the_admin(client_specialist, tool
     response = client_specialist.post(url, data)
 
     assert response.status_code == 302, response.content.decode()[:3000]
-    assert PhasePage.objects.get(slug="opstart").phase_number == 1
+    assert PhasePage.objects.get(slug="opstart").number == 1
 
 
 def test_glossary_and_sources_pages_render(client_learner, glossary_page, sources_page, terms):

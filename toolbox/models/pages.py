@@ -1,5 +1,4 @@
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -14,10 +13,10 @@ from home.pages import BasePage, IntroPage
 
 from ..blocks import KeyLessonListBlock, RoleListBlock, ToolStepsBlock, TrackListBlock
 from ..cache import cached_page_context, page_context
+from ..phases import Phase
 from ..relations import cases_for_phase, cases_for_tool, lessons_referencing, toolbox_panels
 
 TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
-PHASE_COUNT = 7
 
 
 def breadcrumbs(page):
@@ -92,9 +91,8 @@ class PhasePage(ContentReviewMixin, BasePage):
         (RUN_BY_PLATFORM, _("Udviklingsplatformene på den fælles, samlende platform")),
     ]
 
-    number = models.PositiveSmallIntegerField(
-        _("fase nr."), validators=[MinValueValidator(1), MaxValueValidator(PHASE_COUNT)]
-    )
+    # Which of the method's phases (``toolbox.phases.Phase``) the page describes.
+    number = models.PositiveSmallIntegerField(_("fase nr."), choices=Phase.choices)
     summary = models.TextField(
         _("kort beskrivelse"), max_length=300, help_text=_("Vises i fasediagrammet og i oversigter.")
     )
@@ -103,8 +101,6 @@ class PhasePage(ContentReviewMixin, BasePage):
     duration = models.CharField(_("typisk varighed"), max_length=150, blank=True)
     outputs = RichTextField(_("det kommer ud af fasen"), blank=True, features=TEXT_FEATURES)
     pitfalls = RichTextField(_("faldgruber"), blank=True, features=TEXT_FEATURES)
-    # Same as number; named like ToolPage's so search can filter both kinds on one field.
-    phase_number = models.PositiveSmallIntegerField(editable=False, default=0, db_index=True)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -122,7 +118,6 @@ class PhasePage(ContentReviewMixin, BasePage):
         index.SearchField("pitfalls"),
         index.SearchField("duration"),
         index.FilterField("locale_id"),
-        index.FilterField("phase_number"),
         index.FilterField("number"),
     ]
 
@@ -146,7 +141,6 @@ class PhasePage(ContentReviewMixin, BasePage):
             raise ValidationError({"number": gettext("Der findes allerede en fase med dette nummer.")})
 
     def save(self, *args, **kwargs):
-        self.phase_number = self.number
         super().save(*args, **kwargs)
         if self.pk:
             ToolPage.objects.child_of(self).exclude(phase_number=self.number).update(phase_number=self.number)
@@ -194,7 +188,7 @@ class ToolPage(ContentReviewMixin, BasePage):
     who_uses = models.CharField(_("hvem bruger det"), max_length=255, blank=True)
     time_needed = models.CharField(_("tidsforbrug"), max_length=150, blank=True)
     steps = StreamField(ToolStepsBlock(), verbose_name=_("trin"))
-    # The number of the parent phase, stored so search and listings filter without a join.
+    # The parent phase's number (a ``Phase``), stored so search and listings filter without a join.
     phase_number = models.PositiveSmallIntegerField(editable=False, default=0, db_index=True)
 
     content_panels = Page.content_panels + [
