@@ -70,8 +70,8 @@ class ErfaIndexPage(BasePage):
         context["past_days"] = past[:PAST_DAYS_PER_PAGE]
         context["past_page"] = {
             "number": page_number,
-            "previous": page_number - 1 if page_number > 1 else None,
-            "next": page_number + 1 if len(past) > PAST_DAYS_PER_PAGE else None,
+            "previous_url": f"?side={page_number - 1}" if page_number > 1 else "",
+            "next_url": f"?side={page_number + 1}" if len(past) > PAST_DAYS_PER_PAGE else "",
         }
         return context
 
