@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
-TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
+from home.rich_text_features import BASIC, WITH_HEADINGS
 
 
 class SectionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("overskrift"))
-    text = blocks.RichTextBlock(label=_("tekst"), features=TEXT_FEATURES)
+    text = blocks.RichTextBlock(label=_("tekst"), features=WITH_HEADINGS)
 
     class Meta:
         icon = "doc-full"
@@ -26,7 +26,7 @@ class ReflectionBlock(blocks.StructBlock):
         label=_("slags"),
         choices=[("difficult", _("Hvad var svært?")), ("learned", _("Hvad har vi lært?"))],
     )
-    text = blocks.RichTextBlock(label=_("tekst"), features=TEXT_FEATURES)
+    text = blocks.RichTextBlock(label=_("tekst"), features=WITH_HEADINGS)
 
     class Meta:
         icon = "help"
@@ -48,7 +48,7 @@ class ProblemStatementsBlock(blocks.StructBlock):
 
 class FundingBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("overskrift"), default="Finansiering")
-    text = blocks.RichTextBlock(label=_("tekst"), features=["bold", "italic", "link"])
+    text = blocks.RichTextBlock(label=_("tekst"), features=BASIC)
 
     class Meta:
         icon = "doc-full-inverse"
@@ -82,7 +82,7 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 
 class CaseBodyBlock(blocks.StreamBlock):
-    text = blocks.RichTextBlock(label=_("Tekst"), features=TEXT_FEATURES, icon="pilcrow")
+    text = blocks.RichTextBlock(label=_("Tekst"), features=WITH_HEADINGS, icon="pilcrow")
     section = SectionBlock()
     reflection = ReflectionBlock()
     problem_statements = ProblemStatementsBlock()

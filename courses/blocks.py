@@ -6,13 +6,15 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from home.rich_text_features import COURSE_BODY, LESSON_BODY
+
 
 class CalloutBlock(blocks.StructBlock):
     KINDS = [("info", _("Info")), ("tip", _("Godt råd")), ("warning", _("Vær opmærksom"))]
 
     kind = blocks.ChoiceBlock(choices=KINDS, default="info", label=_("type"))
     heading = blocks.CharBlock(required=False, label=_("overskrift"))
-    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"], label=_("tekst"))
+    text = blocks.RichTextBlock(features=COURSE_BODY, label=_("tekst"))
 
     class Meta:
         icon = "warning"
@@ -116,9 +118,7 @@ class LessonBodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
         form_classname="title", icon="title", label=_("Mellemrubrik"), template="courses/blocks/heading.html"
     )
-    text = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "ul", "ol", "h3", "blockquote"], icon="pilcrow", label=_("Tekst")
-    )
+    text = blocks.RichTextBlock(features=LESSON_BODY, icon="pilcrow", label=_("Tekst"))
     image = ImageBlock(label=_("Billede"), group=_("Medier"), template="courses/blocks/image.html")
     video = VideoBlock(group=_("Medier"))
     callout = CalloutBlock()

@@ -1,6 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from home.rich_text_features import BASIC, BASIC_WITH_LIST
+
 
 class ProgrammeItemBlock(blocks.StructBlock):
     """One slot of an ERFA day: a time, what happens and who leads it."""
@@ -8,9 +10,7 @@ class ProgrammeItemBlock(blocks.StructBlock):
     starts = blocks.TimeBlock(label=_("fra"))
     ends = blocks.TimeBlock(label=_("til"), required=False)
     title = blocks.CharBlock(label=_("punkt"), max_length=200)
-    description = blocks.RichTextBlock(
-        label=_("beskrivelse"), features=["bold", "italic", "link", "ul"], required=False
-    )
+    description = blocks.RichTextBlock(label=_("beskrivelse"), features=BASIC_WITH_LIST, required=False)
     speaker = blocks.CharBlock(label=_("oplægsholder eller facilitator"), max_length=200, required=False)
 
     class Meta:
@@ -33,7 +33,7 @@ class ProgrammeBlock(blocks.StreamBlock):
         label=_("mellemrubrik"), max_length=120, icon="title", template="erfa/blocks/programme_heading.html"
     )
     item = ProgrammeItemBlock()
-    note = blocks.RichTextBlock(label=_("note"), features=["bold", "italic", "link"], icon="info-circle")
+    note = blocks.RichTextBlock(label=_("note"), features=BASIC, icon="info-circle")
 
     class Meta:
         block_counts = {"item": {"min_num": 1}}

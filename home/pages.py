@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.rich_text_features import BASIC
 from home.routing import ViewRestrictionCacheMixin
 
 
@@ -17,7 +18,7 @@ class BasePage(ViewRestrictionCacheMixin, Page):
 
 
 class IntroPage(BasePage):
-    intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(_("introduktion"), blank=True, features=BASIC)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 

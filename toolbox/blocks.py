@@ -3,12 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-STEP_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+from home.rich_text_features import BODY
 
 
 class StepBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Trin"), max_length=150)
-    text = blocks.RichTextBlock(label=_("Sådan gør I"), features=STEP_FEATURES)
+    text = blocks.RichTextBlock(label=_("Sådan gør I"), features=BODY)
     tip = blocks.TextBlock(
         label=_("Tip fra praksis"),
         required=False,
@@ -45,7 +45,7 @@ class ToolStepsBlock(blocks.StreamBlock):
 
 class RoleBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("Rolle"), max_length=100)
-    description = blocks.RichTextBlock(label=_("Beskrivelse"), features=STEP_FEATURES)
+    description = blocks.RichTextBlock(label=_("Beskrivelse"), features=BODY)
 
     class Meta:
         icon = "user"
@@ -55,7 +55,7 @@ class RoleBlock(blocks.StructBlock):
 class TrackBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("Spor"), max_length=50, help_text=_("Fx “Spor 1”."))
     title = blocks.CharBlock(label=_("Titel"), max_length=150)
-    text = blocks.RichTextBlock(label=_("Beskrivelse"), features=STEP_FEATURES)
+    text = blocks.RichTextBlock(label=_("Beskrivelse"), features=BODY)
 
     class Meta:
         icon = "arrow-right"
@@ -64,7 +64,7 @@ class TrackBlock(blocks.StructBlock):
 
 class KeyLessonBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Læringspunkt"), max_length=150)
-    text = blocks.RichTextBlock(label=_("Tekst"), features=STEP_FEATURES)
+    text = blocks.RichTextBlock(label=_("Tekst"), features=BODY)
 
     class Meta:
         icon = "pick"

@@ -9,11 +9,10 @@ from wagtail.search import index
 
 from home.models import ContentReviewMixin, optional_fk
 from home.pages import BasePage, IntroPage
+from home.rich_text_features import BASIC, BULLETS
 
 from ..blocks import LessonBodyBlock
 from ..panels import QuizQuestionsPanel
-
-INTRO_FEATURES = ["bold", "italic", "link"]
 
 
 class CourseIndexPage(IntroPage):
@@ -46,11 +45,11 @@ class CoursePage(ContentReviewMixin, BasePage):
     TRACKS = [(TRACK_USER, _("Bruger")), (TRACK_SUPERUSER, _("Superbruger"))]
 
     track = models.CharField(_("spor"), max_length=20, choices=TRACKS, default=TRACK_USER)
-    intro = RichTextField(_("introduktion"), features=INTRO_FEATURES)
+    intro = RichTextField(_("introduktion"), features=BASIC)
     learning_objectives = RichTextField(
         _("læringsmål"),
         blank=True,
-        features=["bold", "italic", "ul"],
+        features=BULLETS,
         help_text=_("Hvad kursisten kan bagefter."),
     )
     estimated_minutes = models.PositiveSmallIntegerField(_("forventet tid (minutter)"), default=60)

@@ -14,6 +14,7 @@ from wagtail.search import index
 from erfa.blocks import ProgrammeBlock
 from home.access import visible_to
 from home.pages import BasePage
+from home.rich_text_features import BASIC_WITH_LIST
 from home.roles import EDITORS, MODERATORS
 
 PAST_DAYS_PER_PAGE = 20
@@ -23,7 +24,7 @@ POSTS_ON_DAY_PAGE = 20
 class ErfaIndexPage(BasePage):
     """The ERFA section: upcoming and past days for exchanging experience across police districts."""
 
-    intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link", "ul"])
+    intro = RichTextField(_("introduktion"), blank=True, features=BASIC_WITH_LIST)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -83,7 +84,7 @@ class ErfaDayPage(RoutablePageMixin, BasePage):
     ends_at = models.DateTimeField(_("slutter"))
     place = models.CharField(_("sted"), max_length=200)
     address = models.CharField(_("adresse"), max_length=250, blank=True)
-    intro = RichTextField(_("introduktion"), blank=True, features=["bold", "italic", "link", "ul"])
+    intro = RichTextField(_("introduktion"), blank=True, features=BASIC_WITH_LIST)
     programme = StreamField(ProgrammeBlock(), verbose_name=_("program"), blank=True)
     capacity = models.PositiveIntegerField(
         _("antal pladser"), help_text=_("Tilmeldte ud over dette tal kommer på venteliste.")

@@ -10,13 +10,12 @@ from wagtail.search import index
 
 from home.models import ContentReviewMixin
 from home.pages import BasePage, IntroPage
+from home.rich_text_features import WITH_HEADINGS
 
 from ..blocks import KeyLessonListBlock, RoleListBlock, ToolStepsBlock, TrackListBlock
 from ..cache import cached_page_context, page_context
 from ..phases import Phase
 from ..relations import cases_for_phase, cases_for_tool, lessons_referencing, toolbox_panels
-
-TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 
 
 def breadcrumbs(page):
@@ -27,14 +26,14 @@ def breadcrumbs(page):
 class ToolboxPage(BasePage):
     """The method overview: what co-creation is, the seven phases, roles, tracks, value and goals."""
 
-    intro = RichTextField(_("hvad er co-creation"), features=TEXT_FEATURES)
-    when_it_fits = RichTextField(_("hvornår passer metoden"), blank=True, features=TEXT_FEATURES)
-    phases_intro = RichTextField(_("om de 7 faser"), blank=True, features=TEXT_FEATURES)
+    intro = RichTextField(_("hvad er co-creation"), features=WITH_HEADINGS)
+    when_it_fits = RichTextField(_("hvornår passer metoden"), blank=True, features=WITH_HEADINGS)
+    phases_intro = RichTextField(_("om de 7 faser"), blank=True, features=WITH_HEADINGS)
     roles = StreamField(RoleListBlock(), verbose_name=_("roller"), blank=True)
     tracks = StreamField(TrackListBlock(), verbose_name=_("de tre implementeringsspor"), blank=True)
-    value_creation = RichTextField(_("værdiskabelse og fremdrift"), blank=True, features=TEXT_FEATURES)
+    value_creation = RichTextField(_("værdiskabelse og fremdrift"), blank=True, features=WITH_HEADINGS)
     key_lessons = StreamField(KeyLessonListBlock(), verbose_name=_("vigtige læringspunkter"), blank=True)
-    goal_setting = RichTextField(_("målsætning på en ny måde"), blank=True, features=TEXT_FEATURES)
+    goal_setting = RichTextField(_("målsætning på en ny måde"), blank=True, features=WITH_HEADINGS)
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -96,11 +95,11 @@ class PhasePage(ContentReviewMixin, BasePage):
     summary = models.TextField(
         _("kort beskrivelse"), max_length=300, help_text=_("Vises i fasediagrammet og i oversigter.")
     )
-    purpose = RichTextField(_("formål"), features=TEXT_FEATURES)
+    purpose = RichTextField(_("formål"), features=WITH_HEADINGS)
     run_by = models.CharField(_("hvem driver fasen"), max_length=30, choices=RUN_BY_CHOICES)
     duration = models.CharField(_("typisk varighed"), max_length=150, blank=True)
-    outputs = RichTextField(_("det kommer ud af fasen"), blank=True, features=TEXT_FEATURES)
-    pitfalls = RichTextField(_("faldgruber"), blank=True, features=TEXT_FEATURES)
+    outputs = RichTextField(_("det kommer ud af fasen"), blank=True, features=WITH_HEADINGS)
+    pitfalls = RichTextField(_("faldgruber"), blank=True, features=WITH_HEADINGS)
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -183,8 +182,8 @@ class ToolPage(ContentReviewMixin, BasePage):
     """A tool of the co-creation toolbox: what it is for, how to use it step by step, its templates."""
 
     summary = models.TextField(_("kort beskrivelse"), max_length=300)
-    purpose = RichTextField(_("formål"), features=TEXT_FEATURES)
-    when_to_use = RichTextField(_("hvornår bruges værktøjet"), blank=True, features=TEXT_FEATURES)
+    purpose = RichTextField(_("formål"), features=WITH_HEADINGS)
+    when_to_use = RichTextField(_("hvornår bruges værktøjet"), blank=True, features=WITH_HEADINGS)
     who_uses = models.CharField(_("hvem bruger det"), max_length=255, blank=True)
     time_needed = models.CharField(_("tidsforbrug"), max_length=150, blank=True)
     steps = StreamField(ToolStepsBlock(), verbose_name=_("trin"))

@@ -7,6 +7,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.models import optional_fk
+from home.rich_text_features import BODY
 
 DANISH_ALPHABET = "abcdefghijklmnopqrstuvwxyzæøå"
 
@@ -37,7 +38,7 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         max_length=500,
         help_text=_("Vises ved begrebet i teksterne. Én eller to sætninger."),
     )
-    description = RichTextField(_("uddybning"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    description = RichTextField(_("uddybning"), blank=True, features=BODY)
     related_page = optional_fk("wagtailcore.Page", _("relateret fase eller værktøj"))
 
     panels = [
