@@ -1,5 +1,5 @@
-"""Pages are found in two queries whatever their depth (after Wagtail's own site and home page), and the caches behind that never serve a
-page that is gone, moved, unpublished or restricted."""
+"""Pages are found in two queries whatever their depth (after Wagtail's own site and home page),
+and the caches behind that never serve a page that is gone, moved, unpublished or restricted."""
 
 import pytest
 from django.apps import apps
