@@ -11,11 +11,11 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from home import cache_versions
 from home.access import access_key, may_open, readable, visible_to
 from home.panels import hook_panels
 from home.references import translated_pages_referencing
 
-from .cache import cache_version
 from .models import CaseInspiration
 
 
@@ -72,8 +72,8 @@ def case_details(request, page):
         return [link for link in links if readable(link.target, user)]
 
     return {
-        "case_cache_key": (
-            f"{cache_version()}:{page.pk}:{page.latest_revision_id}:{get_language()}:{access_key(user)}"
+        "case_cache_key": cache_versions.key(
+            cache_versions.CONTENT, "case", page.pk, page.latest_revision_id, get_language(), access_key(user)
         ),
         # The parts search indexes too (CasePage.LISTED, CasePage.shown_quotes).
         **page.listed(),

@@ -9,17 +9,17 @@ intersected with the other filters, so the counts beside each value include the 
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.http import urlencode
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from home import cache_versions
 from home.access import access_key, visible_to
 from home.models import District
 from toolbox.phases import Phase
 
-from .cache import TIMEOUT, cache_version
+from .cache import TIMEOUT
 from .models import ActorType, CaseActor, CasePage, Theme
 from .models.pages import Status
 
@@ -57,10 +57,17 @@ class Facet:
 def _facts(index_page, user):
     """Per case the user may open: id, title, district, status, phase, year, theme ids and actor
     types (cached per set of restrictions hiding cases, not per user)."""
-    key = f"cases:facts:{cache_version()}:{index_page.pk}:{access_key(user)}"
-    facts = cache.get(key)
-    if facts is not None:
-        return facts
+    return cache_versions.cached(
+        cache_versions.CONTENT,
+        "cases:facts",
+        index_page.pk,
+        access_key(user),
+        compute=lambda: _load_facts(index_page, user),
+        timeout=TIMEOUT,
+    )
+
+
+def _load_facts(index_page, user):
     cases = visible_to(CasePage.objects.live().child_of(index_page), user)
     rows = {
         pk: {
@@ -86,22 +93,20 @@ def _facts(index_page, user):
         CaseActor.objects.filter(case_id__in=case_ids).values_list("case_id", "actor__actor_type").distinct()
     ):
         rows[case_id]["actor_types"].add(actor_type)
-    facts = list(rows.values())
-    cache.set(key, facts, TIMEOUT)
-    return facts
+    return list(rows.values())
 
 
 def _vocabulary():
     """Districts and themes by id, for labels and slugs in the filter form."""
-    key = f"cases:vocabulary:{cache_version()}"
-    vocabulary = cache.get(key)
-    if vocabulary is None:
-        vocabulary = {
+    return cache_versions.cached(
+        cache_versions.CONTENT,
+        "cases:vocabulary",
+        compute=lambda: {
             "districts": {d.pk: (d.slug, d.name) for d in District.objects.all()},
             "themes": {t.pk: (t.slug, t.name, t.name_en) for t in Theme.objects.all()},
-        }
-        cache.set(key, vocabulary, TIMEOUT)
-    return vocabulary
+        },
+        timeout=TIMEOUT,
+    )
 
 
 class CaseCatalogue:
@@ -327,7 +332,7 @@ class CaseCatalogue:
     @property
     def cache_key(self):
         ids = ",".join(str(case["id"]) for case in self.page_obj.object_list)
-        return f"{cache_version()}:{get_language()}:{ids}"
+        return cache_versions.key(cache_versions.CONTENT, "case-cards", get_language(), ids)
 
     def cases(self):
         """The cases on this page as pages, with what their cards show, in the chosen order."""

@@ -86,11 +86,6 @@ class CourseProgress:
         return None
 
 
-def _structure_key(course_path):
-    # Any saved, moved or deleted course page may change an outline: it bumps the content version.
-    return f"courses:structure:{cache_versions.current(cache_versions.CONTENT)}:{course_path}"
-
-
 @dataclass
 class CourseStructure:
     course: CoursePage | None
@@ -100,41 +95,47 @@ class CourseStructure:
 
 def course_structure(course_path):
     """The course at this tree path with its live modules and lessons in order. The same for every
-    learner, so it is cached; saving any course page moves the content version (home/signals.py)."""
-    key = _structure_key(course_path)
-    structure = cache.get(key)
-    if structure is None:
-        course = CoursePage.objects.filter(path=course_path).first()
-        lessons, modules = [], []
-        if course is not None:
-            lessons = list(
-                LessonPage.objects.live()
-                .descendant_of(course)
-                .defer_streamfields()
-                .only(
-                    "id",
-                    "title",
-                    "slug",
-                    "url_path",
-                    "path",
-                    "depth",
-                    "quiz_id",
-                    "locale_id",
-                    "translation_key",
-                    "estimated_minutes",
-                )
-                .order_by("path")
+    learner, so it is cached; saving any course page moves the content version (home/invalidation.py)."""
+    # Any saved, moved or deleted course page may change an outline: it bumps the content version.
+    return cache_versions.cached(
+        cache_versions.CONTENT,
+        "courses:structure",
+        course_path,
+        compute=lambda: _load_structure(course_path),
+        timeout=60 * 60,
+    )
+
+
+def _load_structure(course_path):
+    course = CoursePage.objects.filter(path=course_path).first()
+    lessons, modules = [], []
+    if course is not None:
+        lessons = list(
+            LessonPage.objects.live()
+            .descendant_of(course)
+            .defer_streamfields()
+            .only(
+                "id",
+                "title",
+                "slug",
+                "url_path",
+                "path",
+                "depth",
+                "quiz_id",
+                "locale_id",
+                "translation_key",
+                "estimated_minutes",
             )
-            modules = list(
-                ModulePage.objects.live()
-                .child_of(course)
-                .only("id", "title", "slug", "url_path", "path", "depth", "quiz_id", "locale_id")
-                .annotate(quiz_key=F("quiz__translation_key"))
-                .order_by("path")
-            )
-        structure = CourseStructure(course, lessons, modules)
-        cache.set(key, structure, 60 * 60)
-    return structure
+            .order_by("path")
+        )
+        modules = list(
+            ModulePage.objects.live()
+            .child_of(course)
+            .only("id", "title", "slug", "url_path", "path", "depth", "quiz_id", "locale_id")
+            .annotate(quiz_key=F("quiz__translation_key"))
+            .order_by("path")
+        )
+    return CourseStructure(course, lessons, modules)
 
 
 def course_progress(user, course):
@@ -391,10 +392,6 @@ def with_progress(courses, user):
     )
 
 
-def _activities_key(course_path):
-    return f"courses:activity-paths:{cache_versions.current(cache_versions.CONTENT)}:{course_path}"
-
-
 @dataclass(frozen=True)
 class CourseActivities:
     """What counts towards a course's progress, as translation keys (the same in every language).
@@ -409,7 +406,12 @@ class CourseActivities:
 def course_activities(course_paths):
     """``{path: CourseActivities}`` for the courses at these tree paths: cached like the course
     structure (one read for all), those not cached counted together in two queries."""
-    keys = {path: _activities_key(path) for path in course_paths}
+    # Many at once, so read with get_many rather than ``cache_versions.cached`` one by one.
+    version = cache_versions.current(cache_versions.CONTENT)
+    keys = {
+        path: cache_versions.key(cache_versions.CONTENT, "courses:activity-paths", path, version=version)
+        for path in course_paths
+    }
     cached = cache.get_many(list(keys.values()))
     activities = {path: cached[key] for path, key in keys.items() if key in cached}
     missing = [path for path in keys if path not in activities]

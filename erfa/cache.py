@@ -6,8 +6,6 @@ version number that any saved or deleted post, and any decision on one, moves on
 decision shows at once; the ten-minute timeout bounds what can only go stale through other
 models, such as an author's changed name."""
 
-from django.core.cache import cache
-
 from home import cache_versions
 
 from .models import ExperiencePost
@@ -18,14 +16,17 @@ TIMEOUT = 10 * 60
 def latest_approved_posts(page, fields, limit):
     """The ``limit`` newest approved posts linked to ``page`` (or a translation of it) through
     any of ``fields``, newest decision first, with their authors."""
-    version = cache_versions.current(cache_versions.POSTS)
-    return cache.get_or_set(
-        f"erfa-posts:{version}:{page.translation_key}:{'-'.join(fields)}:{limit}",
-        lambda: list(
+    return cache_versions.cached(
+        cache_versions.POSTS,
+        "erfa-posts",
+        page.translation_key,
+        "-".join(fields),
+        limit,
+        compute=lambda: list(
             ExperiencePost.objects.approved()
             .on_page(page, *fields)
             .select_related("author")
             .order_by("-decided_at", "-pk")[:limit]
         ),
-        TIMEOUT,
+        timeout=TIMEOUT,
     )

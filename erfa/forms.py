@@ -1,6 +1,5 @@
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -10,8 +9,9 @@ from taggit.forms import TagField
 
 from erfa.models import ExperiencePost
 from erfa.sanitise import plain_text, visible_text
+from home import cache_versions
 from home.access import access_key, visible_to
-from home.routing import active_locale, tree_version
+from home.routing import active_locale
 
 MAX_TEXT_LENGTH = 10_000
 
@@ -21,13 +21,15 @@ def page_options(name, queryset):
     the page tree changes (home/routing.py). The form lists every live case and tool, a thousand
     and more as the catalogue grows: read and written out per request, with Django's template per
     option, the empty form took 160 ms."""
-    return cache.get_or_set(
-        f"page-options:{tree_version()}:{name}",
-        lambda: [
+    return cache_versions.cached(
+        cache_versions.CONTENT,
+        "page-options",
+        name,
+        compute=lambda: [
             (str(pk), format_html('<option value="{}">{}</option>', pk, title))
             for pk, title in queryset.values_list("pk", "title")
         ],
-        60 * 60,
+        timeout=60 * 60,
     )
 
 

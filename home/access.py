@@ -25,12 +25,10 @@ once per permissions version. A site without restrictions costs nothing."""
 from contextvars import ContextVar
 
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
 from home import cache_versions
-from home.routing import tree_version
 
 TIMEOUT = 60 * 60
 OPEN = "open"
@@ -61,14 +59,17 @@ def _restrictions():
             for restriction in restrictions
         ]
 
-    return cache.get_or_set(f"view-restrictions:{tree_version()}", build, TIMEOUT)
+    return cache_versions.cached(cache_versions.CONTENT, "view-restrictions", compute=build, timeout=TIMEOUT)
 
 
 def _group_ids(user):
     if not hasattr(user, "_view_group_ids"):
-        key = f"user-groups:{cache_versions.current(cache_versions.PERMISSIONS)}:{user.pk}"
-        user._view_group_ids = cache.get_or_set(
-            key, lambda: frozenset(user.groups.values_list("pk", flat=True)), TIMEOUT
+        user._view_group_ids = cache_versions.cached(
+            cache_versions.PERMISSIONS,
+            "user-groups",
+            user.pk,
+            compute=lambda: frozenset(user.groups.values_list("pk", flat=True)),
+            timeout=TIMEOUT,
         )
     return user._view_group_ids
 

@@ -1,4 +1,3 @@
-from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.models import Locale, Site
@@ -19,11 +18,15 @@ def navigation(request):
     if site is None:
         return {}
     language = get_language() or "da"
-    key = nav_cache_key(site.pk, language)
-    nav = cache.get(key)
-    if nav is None:
-        nav = _build_navigation(site, language)
-        cache.set(key, nav, 60 * 60)
+    # A version number in the key lets a publish invalidate every site and language at once.
+    nav = cache_versions.cached(
+        cache_versions.CONTENT,
+        "nav",
+        site.pk,
+        language,
+        compute=lambda: _build_navigation(site, language),
+        timeout=60 * 60,
+    )
     user_menu = [
         item for item_for in hooks.get_hooks("register_user_menu_item") if (item := item_for(request))
     ]
@@ -31,11 +34,6 @@ def navigation(request):
     hidden = hidden_paths(request.user)
     sections = [s for s in nav["sections"] if not (hidden and s["tree_path"].startswith(hidden))]
     return {"nav_home": nav["home"], "nav_sections": sections, "user_menu": user_menu}
-
-
-def nav_cache_key(site_id, language):
-    # A version number in the key lets a publish invalidate every site and language at once.
-    return f"nav:{cache_versions.current(cache_versions.CONTENT)}:{site_id}:{language}"
 
 
 def _build_navigation(site, language):

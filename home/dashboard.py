@@ -4,11 +4,9 @@ An app registers a function with the ``register_home_panel`` hook. It receives t
 home page and returns ``None`` (nothing to show) or a dict with ``template``, ``order`` and any
 context the template needs."""
 
-from django.core.cache import cache
-
+from . import cache_versions
 from .access import access_key, visible_to
 from .panels import hook_panels
-from .routing import tree_version
 
 
 def dashboard_panels(request, home_page):
@@ -26,10 +24,13 @@ def recently_published(home_page, user):
     do, which says nothing new. The same for everyone the same restrictions apply to, so cached
     per ``access_key`` until the page tree changes (three queries, 10 ms at a thousand cases, on
     every visit to the home page otherwise)."""
-    return cache.get_or_set(
-        f"whats-new:{tree_version()}:{home_page.pk}:{access_key(user)}",
-        lambda: _recently_published(home_page, user),
-        60 * 60,
+    return cache_versions.cached(
+        cache_versions.CONTENT,
+        "whats-new",
+        home_page.pk,
+        access_key(user),
+        compute=lambda: _recently_published(home_page, user),
+        timeout=60 * 60,
     )
 
 

@@ -21,21 +21,18 @@ that decides routing or access changes: a page saved, moved or deleted, a site, 
 view restriction changed. Editors save pages a few times an hour; officers read them thousands
 of times a day."""
 
-from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from home import cache_versions
 
 
-def tree_version():
-    return cache_versions.current(cache_versions.CONTENT)
-
-
 def active_locale():
     """``Locale.get_active()`` from the cache: the locale of the interface language."""
     language = get_language()
-    return cache.get_or_set(f"locale:{tree_version()}:{language}", Locale.get_active, 60 * 60)
+    return cache_versions.cached(
+        cache_versions.CONTENT, "locale", language, compute=Locale.get_active, timeout=60 * 60
+    )
 
 
 def route_below(root, request, components):
@@ -71,13 +68,17 @@ class ViewRestrictionCacheMixin:
     Either way the answer is a real QuerySet, as Wagtail's admin expects."""
 
     def get_view_restrictions(self):
-        key = f"view-restricted:{tree_version()}:{self.pk}"
-        restricted = cache.get(key)
-        if restricted is None:
-            restrictions = self._restrictions_of_every_language()
-            restricted = restrictions.exists()
-            cache.set(key, restricted, 60 * 60)
-            return restrictions
+        asked = []  # on a miss, the restrictions asked about are handed on, not built again
+
+        def ask():
+            asked.append(self._restrictions_of_every_language())
+            return asked[0].exists()
+
+        restricted = cache_versions.cached(
+            cache_versions.CONTENT, "view-restricted", self.pk, compute=ask, timeout=60 * 60
+        )
+        if asked:
+            return asked[0]
         return self._restrictions_of_every_language() if restricted else PageViewRestriction.objects.none()
 
     def _restrictions_of_every_language(self):

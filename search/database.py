@@ -8,7 +8,6 @@ from collections import Counter
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from wagtail.models import Page
 
 from home import cache_versions
@@ -110,7 +109,9 @@ class DatabaseMatching:
             return {pk: (content_type_id, path) for pk, content_type_id, path in rows}
 
         searched = (self.locale.pk if locale else None, self._hiding, tuple(t.key for t in self.page_types()))
-        return self.search_fact(f"pages:{hashlib.sha256(repr(searched).encode()).hexdigest()[:32]}", facts)
+        return self.search_fact(
+            "pages", hashlib.sha256(repr(searched).encode()).hexdigest()[:32], compute=facts
+        )
 
     def _page_relations(self, search_type):
         """``{pk: (district or None, phase ids in the active locale)}`` for every page of the type:
@@ -124,14 +125,21 @@ class DatabaseMatching:
             self._add_relations(found, rows, search_type)
             return {pk: (match.district, tuple(match.phases)) for pk, match in found.items()}
 
-        return self.search_fact(f"relations:{self.locale.pk}:{search_type.key}", relations)
+        return self.search_fact("relations", self.locale.pk, search_type.key, compute=relations)
 
-    def search_fact(self, name, compute):
+    def search_fact(self, *parts, compute):
         """A fact that no query changes, from the cache under the content version (read once per
         search), or ``compute()``d and kept there; from the database when the cache is down."""
         if not hasattr(self, "_content_version"):
             self._content_version = cache_versions.current(cache_versions.CONTENT)
-        return cache.get_or_set(f"search-facts:{self._content_version}:{name}", compute, SEARCH_FACTS_SECONDS)
+        return cache_versions.cached(
+            cache_versions.CONTENT,
+            "search-facts",
+            *parts,
+            compute=compute,
+            timeout=SEARCH_FACTS_SECONDS,
+            version=self._content_version,
+        )
 
     @staticmethod
     def _relation_fields(search_type):

@@ -20,7 +20,6 @@ Elasticsearch one request does it all (search/elasticsearch.py).
 
 import hashlib
 
-from django.core.cache import cache
 from wagtail.search.backends import get_search_backend
 
 from home import cache_versions
@@ -40,6 +39,9 @@ AUTOCOMPLETE_LIMIT = 8
 # Search outcomes are cached (SiteSearch.search) under the content and posts versions; the timeout
 # bounds anything else that could go stale.
 SEARCH_CACHE_SECONDS = 10 * 60
+# What a cached outcome shows: pages, restrictions, glossary terms, promotions and vocabulary
+# rebuilds (content); experiences decided and initiatives changed (posts).
+OUTCOME_FAMILIES = (cache_versions.CONTENT, cache_versions.POSTS)
 
 
 class SiteSearch(VisibleToUser, DatabaseMatching, HitBuilding):
@@ -74,7 +76,7 @@ class SiteSearch(VisibleToUser, DatabaseMatching, HitBuilding):
         """(phases, aliases): the same for every search in a locale, so kept in the cache under
         the content version, and on the search for its own repeated calls."""
         if not hasattr(self, "_phases"):
-            self._phases = self.search_fact(f"phases:{self.locale.pk}", self._load_phase_facts)
+            self._phases = self.search_fact("phases", self.locale.pk, compute=self._load_phase_facts)
         return self._phases
 
     def _load_phase_facts(self):
@@ -106,18 +108,22 @@ class SiteSearch(VisibleToUser, DatabaseMatching, HitBuilding):
         """The outcome of ``request``, from the cache when the same search (same words, filters,
         page, language and the same pages hidden from this user) was made since the content
         last changed: officers search for the same few words."""
-        return cache.get_or_set(self._cache_key(request), lambda: self._search(request), SEARCH_CACHE_SECONDS)
+        return cache_versions.cached(
+            OUTCOME_FAMILIES,
+            "search",
+            self._digest(request),
+            compute=lambda: self._search(request),
+            timeout=SEARCH_CACHE_SECONDS,
+        )
 
     def _cache_key(self, request):
-        versions = (
-            # pages, restrictions, glossary terms, promotions, vocabulary rebuilds
-            cache_versions.current(cache_versions.CONTENT),
-            cache_versions.current(cache_versions.POSTS),  # experiences decided, initiatives changed
-        )
+        """The key ``search`` caches the outcome of ``request`` under."""
+        return cache_versions.key(OUTCOME_FAMILIES, "search", self._digest(request))
+
+    def _digest(self, request):
         scopes = tuple(t.cache_scope(self.user) for t in self.object_types() if t.cache_scope is not None)
         searched = (self.locale.pk, self._hiding, self.uses_elasticsearch, scopes, request)
-        digest = hashlib.sha256(repr(searched).encode()).hexdigest()
-        return f"search:{':'.join(map(str, versions))}:{digest}"
+        return hashlib.sha256(repr(searched).encode()).hexdigest()
 
     def _search(self, request):
         outcome = SearchOutcome(request=request)

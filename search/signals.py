@@ -1,7 +1,7 @@
 """What keeps search current beyond Wagtail's own index updates.
 
 - Cached search outcomes (search/service.py) are keyed by the content version, which a changed
-  promotion moves too (home/signals.py). (Not saves of ``Query``: a search for a new word creates
+  promotion moves too (home/invalidation.py). (Not saves of ``Query``: a search for a new word creates
   one.)
 - A model whose text is indexed as part of other objects (a quote on its case page, an actor's
   name on the cases it takes part in) declares them with ``search_parents()``; saving or deleting

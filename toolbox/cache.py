@@ -13,7 +13,6 @@ the live preview panel) neither reads nor writes the cache: the draft is what it
 Wagtail's own ``{% wagtailpagecache %}`` does. The templates cache with ``{% wagtailcache %}``,
 which skips the cache in a preview too."""
 
-from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -24,13 +23,10 @@ from home.access import access_key
 TIMEOUT = 60 * 60
 
 
-def page_key(page, user):
-    """Names a page's cached listings and rendered fragments: its id and revision, the language,
-    what the reader may see and the version, so anything that invalidates one invalidates both."""
-    return (
-        f"{cache_versions.current(cache_versions.CONTENT)}:{page.pk}:{page.latest_revision_id}:"
-        f"{get_language()}:{access_key(user)}"
-    )
+def _page_parts(page, user):
+    """Name a page's cached listings and rendered fragments: its id and revision, the language and
+    what the reader may see (with the version), so anything that invalidates one invalidates both."""
+    return page.pk, page.latest_revision_id, get_language(), access_key(user)
 
 
 def openable(listings, user):
@@ -50,7 +46,13 @@ def cached_page_context(page, build, request):
     user = request.user
     if getattr(request, "is_preview", False):
         return openable(build(), user)
-    return cache.get_or_set(f"toolbox:{page_key(page, user)}", lambda: openable(build(), user), TIMEOUT)
+    return cache_versions.cached(
+        cache_versions.CONTENT,
+        "toolbox",
+        *_page_parts(page, user),
+        compute=lambda: openable(build(), user),
+        timeout=TIMEOUT,
+    )
 
 
 def page_context(page, build, request):
@@ -58,4 +60,5 @@ def page_context(page, build, request):
     rendered fragments that use them are cached under ``fragment_key`` too, and when they are hit
     the listings (a hundred linked cases and lessons at scale) are neither read nor unpickled."""
     listings = SimpleLazyObject(lambda: cached_page_context(page, build, request))
-    return {"listings": listings, "fragment_key": page_key(page, request.user)}
+    fragment_key = cache_versions.key(cache_versions.CONTENT, "toolbox", *_page_parts(page, request.user))
+    return {"listings": listings, "fragment_key": fragment_key}

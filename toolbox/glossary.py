@@ -11,7 +11,6 @@ from functools import lru_cache
 
 from bs4 import BeautifulSoup
 from bs4.element import Comment, Doctype, ProcessingInstruction
-from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
@@ -47,11 +46,13 @@ def terms_for_language(language_code):
     """The glossary of one language as a tuple of Term, cached. Empty when the language has no
     published glossary page (a mark-up must link somewhere), or when the reader of the request may
     not open it (home/access.py): a term's mark-up links to its entry there."""
-    key = f"glossary-page-terms:{cache_versions.current(cache_versions.CONTENT)}:{language_code}"
-    glossary = cache.get(key)
-    if glossary is None:
-        glossary = _load_terms(language_code)
-        cache.set(key, glossary, CACHE_TIMEOUT)
+    glossary = cache_versions.cached(
+        cache_versions.CONTENT,
+        "glossary-page-terms",
+        language_code,
+        compute=lambda: _load_terms(language_code),
+        timeout=CACHE_TIMEOUT,
+    )
     glossary_page, terms = glossary
     return terms if glossary_page is not None and access.may_open(glossary_page) else ()
 

@@ -46,7 +46,8 @@ class CaseIndexPage(IntroPage):
         verbose_name = _("caseoversigt")
 
     def get_context(self, request, *args, **kwargs):
-        from ..cache import cache_version
+        from home import cache_versions
+
         from ..filters import CaseCatalogue
         from .snippets import Quote
 
@@ -58,7 +59,9 @@ class CaseIndexPage(IntroPage):
             .with_originals()
             .order_by("voice", "sort_order", "pk")
         )
-        context["voices_cache_key"] = f"{cache_version()}:{self.locale_id}"
+        context["voices_cache_key"] = cache_versions.key(
+            cache_versions.CONTENT, "case-voices", self.locale_id
+        )
         return context
 
 

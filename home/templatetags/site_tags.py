@@ -1,11 +1,9 @@
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language
 
-from home import routing
-from home.routing import tree_version
+from home import cache_versions, routing
 
 register = template.Library()
 
@@ -37,13 +35,15 @@ def language_links(context):
 def translation_urls(page):
     """{language code: URL} of the live translations of ``page``, the page itself included; from
     the cache until the page tree changes (any page saved, moved or deleted)."""
-    return cache.get_or_set(
-        f"translation-urls:{tree_version()}:{page.translation_key}",
-        lambda: {
+    return cache_versions.cached(
+        cache_versions.CONTENT,
+        "translation-urls",
+        page.translation_key,
+        compute=lambda: {
             p.locale.language_code: p.url
             for p in page.get_translations(inclusive=True).live().select_related("locale")
         },
-        60 * 60,
+        timeout=60 * 60,
     )
 
 
