@@ -52,6 +52,11 @@ def current(name):
     return cache.get_or_set(_key(name), 1, None)
 
 
+def user_family(user_id):
+    """The family of what is cached about one user (their row): moved by that user's saves."""
+    return f"user-{user_id}"
+
+
 def key(family, name, *parts, version=None):
     """The cache key of an entry of ``family`` (a family's name, or a tuple of them whose versions
     all go in the key): ``"<name>:<version(s)>:<parts>"``, e.g. ``"nav:7:1:da"``. ``version``: the

@@ -11,22 +11,22 @@ def navigation(request):
     and the user menu's links that apps register with the ``register_user_menu_item`` hook
     (a function of the request returning ``{"label", "url"}`` or ``None``).
 
-    Cached per site and language under the content version."""
+    Cached per host and language under the content version: the site is looked up only to build
+    the entry, so a view that is not a page (My learning, search) needs no site query for it."""
     if not getattr(request, "user", None) or not request.user.is_authenticated:
-        return {}
-    site = Site.find_for_request(request)
-    if site is None:
         return {}
     language = get_language() or "da"
     # A version number in the key lets a publish invalidate every site and language at once.
     nav = cache_versions.cached(
         cache_versions.CONTENT,
         "nav",
-        site.pk,
+        request.get_host(),
         language,
-        compute=lambda: _build_navigation(site, language),
+        compute=lambda: _build_navigation(Site.find_for_request(request), language),
         timeout=60 * 60,
     )
+    if nav is None:
+        return {}
     user_menu = [
         item for item_for in hooks.get_hooks("register_user_menu_item") if (item := item_for(request))
     ]
@@ -37,6 +37,8 @@ def navigation(request):
 
 
 def _build_navigation(site, language):
+    if site is None:
+        return None
     root = site.root_page
     try:
         locale = Locale.objects.get(language_code=language)

@@ -92,8 +92,15 @@ _BUMPERS = {
 _LINK_BUMPERS = {family: _link_bumper(family) for family in set(LINKS.values())}
 
 
+def _user_changed(sender, instance, **kwargs):
+    cache_versions.bump(cache_versions.user_family(instance.pk))
+
+
 def connect():
     """Connect the receivers, each to its senders (called from HomeConfig.ready())."""
+    user_model = apps.get_model("home.User")
+    for signal in (post_save, post_delete):
+        signal.connect(_user_changed, sender=user_model, dispatch_uid="invalidation-user")
     for model, family in families().items():
         signals = [post_save, post_delete, changed]
         if model._meta.label_lower in BULK_CONTENT_MODELS:

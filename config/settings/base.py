@@ -146,6 +146,9 @@ else:
 AUTH_USER_MODEL = "home.User"
 AUTHENTICATION_BACKENDS = [
     "home.backends.CachedPermissionsBackend",
+    "home.backends.EmailAuthenticationBackend",
+    # Sessions started before home.backends.EmailAuthenticationBackend name this backend; kept so
+    # they stay signed in (Django ends a session whose backend is not listed).
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
