@@ -1,9 +1,10 @@
 """Which pages a reader may open: the site's one rule, asked by every surface.
 
 Serving (``home.routing.ViewRestrictionCacheMixin`` feeds Wagtail's own check), listings,
-navigation, tables of contents, previous/next, reference cards, rich-text links (``ReaderPageLink``
-in home/wagtail_hooks.py), search in every language (search/visibility.py), the vocabulary of
-corrections, the glossary, the initiative workspace and documents all ask the functions here:
+navigation, tables of contents, previous/next, reference cards, rich-text links
+(``ReaderPageLinkHandler`` in home/rich_text.py), search in every language (search/visibility.py),
+the vocabulary of corrections, the glossary, the initiative workspace and documents all ask the
+functions here:
 ``may_open(page, user)`` for one page, ``visible_to(queryset, user)`` or ``openable(pages, user)``
 for many. Nothing else decides it; a template asks through ``{% load access_tags %}``.
 
@@ -100,19 +101,19 @@ def hiding(user):
     return hidden
 
 
-def hidden_paths(user):
-    """The tree paths under which every page is hidden from ``user``, as a tuple for
-    ``str.startswith``: for rows already loaded (cached outlines, menus) that carry a page's path."""
-    return tuple(path for _pk, paths in hiding(user) for path in paths)
+def hidden_paths(user=None):
+    """The tree paths under which every page is hidden from ``user`` (by default the reader of
+    this request, ``reader()``), as a tuple for ``str.startswith``: for rows already loaded
+    (cached outlines, menus) that carry a page's path."""
+    return tuple(path for _pk, paths in hiding(reader() if user is None else user) for path in paths)
 
 
 def hidden_q(user, prefix=""):
     """A Q on pages (or, with ``prefix`` such as ``"page__"``, on rows pointing at pages) matching
     every page ``user`` may not open; None when there is none."""
     hidden = Q()
-    for _pk, paths in hiding(user):
-        for path in paths:
-            hidden |= Q(**{f"{prefix}path__startswith": path})
+    for path in hidden_paths(user):
+        hidden |= Q(**{f"{prefix}path__startswith": path})
     return hidden or None
 
 
@@ -127,10 +128,7 @@ def may_open(page, user=None):
     no view restriction on it, an ancestor or a translation of either hides it from them. No
     database query once the restrictions are cached. Listings filter ``live`` in their query; a
     single reference asks ``readable`` instead, which checks that too."""
-    if user is None:
-        user = reader()
-    hidden = hidden_paths(user)
-    return not (hidden and page.path.startswith(hidden))
+    return not page.path.startswith(hidden_paths(user))  # startswith(()) is False
 
 
 def readable(page, user=None):
@@ -142,11 +140,7 @@ def readable(page, user=None):
 def openable(pages, user=None):
     """The pages of an already loaded list that ``user`` may open, in their order; items that are
     not pages (anything without a tree path) are kept."""
-    if user is None:
-        user = reader()
     hidden = hidden_paths(user)
-    if not hidden:
-        return list(pages)
     return [page for page in pages if not getattr(page, "path", "").startswith(hidden)]
 
 

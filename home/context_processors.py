@@ -32,7 +32,7 @@ def navigation(request):
     ]
     # Cached for everyone; a section the user may not open is left out here, per request.
     hidden = hidden_paths(request.user)
-    sections = [s for s in nav["sections"] if not (hidden and s["tree_path"].startswith(hidden))]
+    sections = [s for s in nav["sections"] if not s["tree_path"].startswith(hidden)]
     return {"nav_home": nav["home"], "nav_sections": sections, "user_menu": user_menu}
 
 
